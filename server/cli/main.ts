@@ -1,0 +1,46 @@
+import { DataDirLockedError } from '../db/lock.ts';
+import { serve } from './serve.ts';
+import { commands } from './commands.ts';
+
+const usage = `Usage: navet <command>
+
+  serve            start the server (migrates; seeds the demo on an empty embedded database)
+  migrate          run database migrations
+  demo             seed the demo tenant "Strömsund (demo)"
+  admin create     create a tenant and its first tenant admin
+                   --tenant NAME --org NAME --email EMAIL --name NAME (password from NAVET_ADMIN_PASSWORD or asked)
+  audit verify     check the audit log's hash chains; exits 1 at the first broken link
+  backup FILE      write a backup (PostgreSQL: pg_dump custom format; embedded: a data dump)
+  restore FILE     restore a backup into an empty database or data folder
+
+Environment: DATABASE_URL (PostgreSQL), NAVET_DATA_DIR (embedded, default ./data), PORT, HOST.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, sub, ...rest] = argv;
+  if (cmd === 'serve') {
+    await serve();
+    return -1;
+  }
+  const key = sub && `${cmd} ${sub}` in commands ? `${cmd} ${sub}` : cmd;
+  const args = key === cmd ? [sub, ...rest].filter((a): a is string => a !== undefined) : rest;
+  const run = key ? commands[key] : undefined;
+  if (!run) {
+    console.log(usage);
+    return cmd === undefined || cmd === 'help' || cmd === '--help' ? 0 : 2;
+  }
+  return run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof DataDirLockedError) {
+      console.error(err.message);
+      process.exit(3);
+    }
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+import { acquireDataDirLock } from './lock.ts';
+
+export type Schema = typeof schema;
+/** The Drizzle handle. A transaction has the same type, so repos take either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DbKind;
+  /** Run migrations to the latest committed one. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** The raw PGlite instance in embedded mode (backup uses it). */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Skip the folder lock: only for a data folder this process already owns (tests' private copies). */
+  skipLock?: boolean;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle client that loses its connection must not crash the process.
+    pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
+    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      migrate: async () => {
+        await migratePg(drizzlePg({ client: pool, schema }), { migrationsFolder });
+      },
+      close: () => pool.end(),
+    };
+  }
+  const dataDir = path.resolve(opts.dataDir ?? './data');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const release = opts.skipLock ? () => undefined : acquireDataDirLock(dataDir);
+  try {
+    const client = new PGlite(path.join(dataDir, 'pg'));
+    await client.waitReady;
+    const pgl = drizzlePglite({ client, schema });
+    return {
+      db: pgl as unknown as Db,
+      kind: 'pglite',
+      pglite: client,
+      migrate: () => migratePglite(pgl, { migrationsFolder }),
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}

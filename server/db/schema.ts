@@ -1,0 +1,5 @@
+// Every table, gathered for Drizzle and drizzle-kit. Tables live beside their domain.
+export * from '../domain/tenancy/tables.ts';
+export * from '../domain/auth/tables.ts';
+export * from '../domain/children/tables.ts';
+export * from '../audit/tables.ts';

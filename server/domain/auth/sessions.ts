@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/connect.ts';
+import { sessions } from './tables.ts';
+
+export const SESSION_COOKIE = 'navet_session';
+
+export function sessionIdFor(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SessionTimes {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export async function createSession(
+  tx: Db,
+  input: { userId: string; tenantId: string; stage: 'totp' | 'active'; ip: string | null },
+  times: SessionTimes,
+): Promise<{ token: string; id: string; csrfToken: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const id = sessionIdFor(token);
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await tx.insert(sessions).values({
+    id,
+    userId: input.userId,
+    tenantId: input.tenantId,
+    stage: input.stage,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    // A session waiting for its second factor lives ten minutes at most.
+    expiresAt: new Date(now.getTime() + (input.stage === 'totp' ? 10 * 60_000 : times.absoluteHours * 3_600_000)),
+    ip: input.ip,
+  });
+  return { token, id, csrfToken };
+}
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+/** A live session for the token, or null when it is unknown, revoked, idle too long or past its end. */
+export async function findLiveSession(db: Db, token: string, times: SessionTimes): Promise<SessionRow | null> {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionIdFor(token)), isNull(sessions.revokedAt)));
+  if (!row) return null;
+  const now = Date.now();
+  if (row.expiresAt.getTime() <= now) return null;
+  if (row.lastSeenAt.getTime() + times.idleMinutes * 60_000 <= now) return null;
+  return row;
+}
+
+/** Keeps the idle clock running; written at most once a minute per session. */
+export async function touchSession(db: Db, row: SessionRow): Promise<void> {
+  if (Date.now() - row.lastSeenAt.getTime() < 60_000) return;
+  await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.id));
+}
+
+export async function activateSession(tx: Db, id: string, absoluteHours: number): Promise<void> {
+  const now = new Date();
+  await tx
+    .update(sessions)
+    .set({ stage: 'active', lastSeenAt: now, expiresAt: new Date(now.getTime() + absoluteHours * 3_600_000) })
+    .where(eq(sessions.id, id));
+}
+
+export async function revokeSession(tx: Db, id: string): Promise<void> {
+  await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, id));
+}
+
+export async function revokeAllSessions(tx: Db, userId: string): Promise<number> {
+  const rows = await tx
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}

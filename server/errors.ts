@@ -1,0 +1,37 @@
+/**
+ * Every error the API answers with is built here, so ids and statuses stay
+ * stable. The HTTP error handler turns an AppError into the one error shape.
+ */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly id: string,
+    message: string,
+    readonly issues?: Issue[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const errors = {
+  unauthenticated: () => new AppError(401, 'unauthenticated', 'Log in to continue.'),
+  forbidden: (message = 'Your role does not allow this.') => new AppError(403, 'forbidden', message),
+  /** Also used for records outside the actor's scope, so existence does not leak. */
+  notFound: (what = 'resource') => new AppError(404, 'not_found', `No such ${what}.`),
+  validation: (issues: Issue[], message = 'Some fields are not valid.') =>
+    new AppError(400, 'validation_failed', message, issues),
+  badRequest: (id: string, message: string) => new AppError(400, id, message),
+  conflict: (id: string, message: string) => new AppError(409, id, message),
+  csrf: () => new AppError(403, 'csrf_failed', 'The request lacks a valid CSRF token. Reload the page.'),
+  tooMany: (retryAfterSeconds: number) =>
+    new AppError(429, 'too_many_requests', 'Too many attempts. Wait a while and try again.', undefined, {
+      'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
+    }),
+  payloadTooLarge: () => new AppError(413, 'payload_too_large', 'The request body is larger than 1 MB.'),
+};
