@@ -24,12 +24,17 @@ export default async function setup({ provide }: { provide: (key: 'templateDir',
     return;
   }
   const dir = path.join(templateRoot, migrationsDigest());
-  if (!fs.existsSync(path.join(dir, 'ready'))) {
-    fs.rmSync(templateRoot, { recursive: true, force: true });
-    const database = await openDatabase({ dataDir: dir, skipLock: true });
+  if (!fs.existsSync(dir)) {
+    // Build beside it and rename: parallel runs never see a half-migrated template.
+    const building = `${dir}.${process.pid}.tmp`;
+    const database = await openDatabase({ dataDir: building, skipLock: true });
     await database.migrate();
     await database.close();
-    fs.writeFileSync(path.join(dir, 'ready'), new Date().toISOString());
+    try {
+      fs.renameSync(building, dir);
+    } catch {
+      fs.rmSync(building, { recursive: true, force: true }); // another run won the race
+    }
   }
   provide('templateDir', dir);
 }
