@@ -1,7 +1,12 @@
 import { verifyAudit } from '../audit/verify.ts';
 import { loadConfig } from '../config.ts';
+import { backup, restore } from '../db/backup.ts';
 import { openDatabase, type Database } from '../db/connect.ts';
+import { DataDirLockedError } from '../db/lock.ts';
 import { hasAnyTenant, seedDemo } from '../demo/seed.ts';
+import { createTenantAdmin, parseAdminArgs } from './admin.ts';
+import { grantAppRole } from './app-role.ts';
+import { CliError } from './cli-error.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -15,11 +20,28 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
   }
 }
 
+function oneFile(args: string[], command: string): string {
+  const [file, ...extra] = args;
+  if (!file || extra.length > 0 || file.startsWith('-')) throw new CliError(`Usage: navet ${command} FILE`);
+  return file;
+}
+
+function where(): string {
+  const config = loadConfig();
+  return config.databaseUrl ? 'the PostgreSQL database in DATABASE_URL' : `the embedded database in ${config.dataDir}`;
+}
+
 export const commands: Record<string, Command> = {
   migrate: () =>
     withDatabase(async (d) => {
       await d.migrate();
       console.log('Migrations are up to date.');
+      const role = process.env.NAVET_APP_ROLE;
+      if (role) {
+        if (!d.pool) throw new CliError('NAVET_APP_ROLE applies to PostgreSQL only (set DATABASE_URL).');
+        await grantAppRole(d.pool, role);
+        console.log(`Granted the application role "${role}" its privileges; on audit_log only SELECT and INSERT.`);
+      }
       return 0;
     }),
 
@@ -38,6 +60,17 @@ export const commands: Record<string, Command> = {
       return 0;
     }),
 
+  'admin create': async (args) => {
+    const input = await parseAdminArgs(args);
+    return withDatabase(async (d) => {
+      await d.migrate();
+      const created = await createTenantAdmin(d.db, input);
+      console.log(`Created the tenant "${input.tenant}" (${created.tenantId}) with the organisation "${input.org}".`);
+      console.log(`Tenant admin: ${input.email}. ${input.requireTotp ? 'TOTP is set up at the first login.' : ''}`);
+      return 0;
+    });
+  },
+
   'audit verify': () =>
     withDatabase(async (d) => {
       const reports = await verifyAudit(d.db);
@@ -55,4 +88,31 @@ export const commands: Record<string, Command> = {
       console.log(ok ? 'Audit log verified.' : 'Audit log verification FAILED.');
       return ok ? 0 : 1;
     }),
+
+  backup: async (args) => {
+    const file = oneFile(args, 'backup');
+    const config = loadConfig();
+    try {
+      await backup({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, file);
+    } catch (err) {
+      if (err instanceof DataDirLockedError) {
+        throw new CliError(
+          `${err.message}\nA backup of the embedded database needs the data folder free: stop the server, ` +
+            'run the backup, then start the server again.',
+          3,
+        );
+      }
+      throw err;
+    }
+    console.log(`Wrote a backup of ${where()} to ${file}.`);
+    return 0;
+  },
+
+  restore: async (args) => {
+    const file = oneFile(args, 'restore');
+    const config = loadConfig();
+    await restore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, file);
+    console.log(`Restored ${file} into ${where()}. Run \`navet audit verify\` to check the audit log.`);
+    return 0;
+  },
 };

@@ -1,4 +1,6 @@
+import { BackupError } from '../db/backup.ts';
 import { DataDirLockedError } from '../db/lock.ts';
+import { CliError } from './cli-error.ts';
 import { serve } from './serve.ts';
 import { commands } from './commands.ts';
 
@@ -7,13 +9,17 @@ const usage = `Usage: navet <command>
   serve            start the server (migrates; seeds the demo on an empty embedded database)
   migrate          run database migrations
   demo             seed the demo tenant "Strömsund (demo)"
-  admin create     create a tenant and its first tenant admin
-                   --tenant NAME --org NAME --email EMAIL --name NAME (password from NAVET_ADMIN_PASSWORD or asked)
+  admin create     create a tenant, its first organisation and its tenant admin
+                   --tenant NAME --org NAME [--org-type municipality|region|state_agency|private_provider|civil_society]
+                   --email EMAIL --name NAME [--no-totp]   (password from NAVET_ADMIN_PASSWORD, or asked)
   audit verify     check the audit log's hash chains; exits 1 at the first broken link
-  backup FILE      write a backup (PostgreSQL: pg_dump custom format; embedded: a data dump)
-  restore FILE     restore a backup into an empty database or data folder
+  backup FILE      write a backup (PostgreSQL: pg_dump custom format; embedded: a data dump,
+                   which needs the data folder free: stop the server first)
+  restore FILE     restore a backup into an empty database or an empty data folder
 
-Environment: DATABASE_URL (PostgreSQL), NAVET_DATA_DIR (embedded, default ./data), PORT, HOST.`;
+Exit codes: 0 done, 1 failed (or audit chain broken), 2 bad input, 3 data folder in use.
+Environment: DATABASE_URL (PostgreSQL), NAVET_DATA_DIR (embedded, default ./data), PORT, HOST,
+NAVET_APP_ROLE (migrate: the role the server connects as; gets only SELECT/INSERT on audit_log).`;
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
@@ -39,6 +45,14 @@ main(process.argv.slice(2)).then(
     if (err instanceof DataDirLockedError) {
       console.error(err.message);
       process.exit(3);
+    }
+    if (err instanceof CliError) {
+      console.error(err.message);
+      process.exit(err.exitCode);
+    }
+    if (err instanceof BackupError) {
+      console.error(err.message);
+      process.exit(2);
     }
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
