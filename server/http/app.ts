@@ -9,6 +9,7 @@ import { runWithContext } from '../context.ts';
 import { auditRoutes } from '../domain/audit/routes.ts';
 import { authRoutes } from '../domain/auth/routes.ts';
 import { childrenRoutes } from '../domain/children/routes.ts';
+import { tenancyRoutes } from '../domain/tenancy/routes.ts';
 import { installAuth } from './auth-plugin.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installSecurity } from './security.ts';
@@ -22,7 +23,7 @@ export interface AppOptions {
 }
 
 /** Every route module, in one list: the OpenAPI document and the route tests walk it. */
-const routeModules = [systemRoutes, authRoutes, childrenRoutes, auditRoutes];
+const routeModules = [systemRoutes, authRoutes, childrenRoutes, auditRoutes, tenancyRoutes];
 
 /** Assembles the HTTP app. The request path is described in docs/ARCHITECTURE.md. */
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
