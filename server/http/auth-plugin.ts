@@ -34,7 +34,9 @@ export function actorOf(req: FastifyRequest): Actor {
  */
 export function installAuth(app: FastifyInstance, db: Db, config: Config): void {
   const times = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
-  app.addHook('preHandler', async (req) => {
+  // preValidation, not preHandler: a request without a session is refused
+  // before its input is validated, so anonymous callers learn nothing from 400s.
+  app.addHook('preValidation', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const routeConfig = req.routeOptions.config;
     const token = req.cookies[SESSION_COOKIE];
