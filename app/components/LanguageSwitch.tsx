@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { useSaveLocale } from '../api/auth.ts';
+import { currentLocale, storeLocale, type Locale } from '../i18n.ts';
+
+/** Native names: a reader finds their own language whatever the page is in. */
+const names: Record<Locale, string> = { sv: 'På svenska', en: 'In English' };
+
+/**
+ * Switches between Swedish and English. The choice is kept on this device,
+ * and in the account when logged in, so it follows the user.
+ */
+export function LanguageSwitch({ loggedIn }: { loggedIn: boolean }) {
+  const { i18n } = useTranslation();
+  const saveLocale = useSaveLocale();
+  const next: Locale = currentLocale() === 'sv' ? 'en' : 'sv';
+
+  const change = () => {
+    storeLocale(next);
+    void i18n.changeLanguage(next);
+    if (loggedIn) saveLocale.mutate(next);
+  };
+
+  return (
+    <button type="button" className="button button--quiet language-switch" onClick={change} lang={next}>
+      {names[next]}
+    </button>
+  );
+}

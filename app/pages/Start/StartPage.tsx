@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../../components/RequireSession.tsx';
+import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { startSections } from '../../session.ts';
+import { ChildrenList } from './ChildrenList.tsx';
+
+/** The first page after login; what it holds follows the user's roles. */
+export function StartPage() {
+  const { t } = useTranslation();
+  const me = useSession();
+  const sections = startSections(me);
+  const showChildren = sections.hub || sections.manager;
+  const title = showChildren
+    ? sections.hub
+      ? t('start.myChildren')
+      : t('start.staffChildren')
+    : t('start.welcome', { name: me.user.displayName });
+  useDocumentTitle(title);
+
+  return (
+    <div className="page">
+      <h1>{title}</h1>
+      {sections.manager ? (
+        <p className="lead">
+          {t('start.managerIntro')}{' '}
+          {me.abilities.readAuditLog ? <Link to="/audit/reviews">{t('start.reviewsLink')}</Link> : null}
+        </p>
+      ) : null}
+      {showChildren ? <ChildrenList /> : null}
+      {sections.coordinator ? (
+        <section className="panel" aria-labelledby="coordinator-heading">
+          <h2 id="coordinator-heading">{t('start.coordinatorTitle')}</h2>
+          <p>{t('start.coordinatorBody')}</p>
+          <p>{t('start.coordinatorNext')}</p>
+        </section>
+      ) : null}
+      {sections.admin ? (
+        <section className="panel" aria-labelledby="admin-heading">
+          <h2 id="admin-heading">{t('start.adminTitle')}</h2>
+          <p>{t('start.adminBody')}</p>
+          <ul className="link-list">
+            {me.abilities.readAuditLog ? (
+              <li>
+                <Link to="/audit/reviews">{t('start.reviewsLink')}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+      {!showChildren && !sections.coordinator && !sections.admin ? <p>{t('start.noRole')}</p> : null}
+    </div>
+  );
+}
