@@ -2,4 +2,6 @@
 export * from '../domain/tenancy/tables.ts';
 export * from '../domain/auth/tables.ts';
 export * from '../domain/children/tables.ts';
+export * from '../domain/hub/tables.ts';
+export * from '../domain/child-view/tables.ts';
 export * from '../audit/tables.ts';

@@ -37,7 +37,7 @@ export interface TestUser {
 
 export async function buildUser(
   db: Db,
-  opts: { tenantId: string; organisationId: string; role: Role; totpSecret?: string },
+  opts: { tenantId: string; organisationId: string; role: Role; totpSecret?: string; displayName?: string },
 ): Promise<TestUser> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const email = `${opts.role}.${randomUUID()}@test.navet.se`;
@@ -46,7 +46,7 @@ export async function buildUser(
     .values({
       tenantId: opts.tenantId,
       email,
-      displayName: `Test ${opts.role}`,
+      displayName: opts.displayName ?? `Test ${opts.role}`,
       passwordHash: await passwordHash,
       ...(opts.totpSecret ? { totpSecret: opts.totpSecret, totpEnabled: true } : {}),
     })
@@ -57,31 +57,48 @@ export async function buildUser(
   return { id: user!.id, email, tenantId: opts.tenantId, organisationId: opts.organisationId, role: opts.role };
 }
 
-export async function buildChild(
-  db: Db,
-  opts: { tenantId: string; name?: string; hub?: { user: TestUser; hubRole: HubRole; endedAt?: Date }[] },
-) {
+export interface BuildChildOptions {
+  tenantId: string;
+  name?: string;
+  hub?: { user: TestUser; hubRole: HubRole; endedAt?: Date; organisationId?: string }[];
+  caseNumber?: string | null;
+  asylumStatus?: string;
+  caseStatus?: 'active' | 'closed';
+  dateOfBirth?: string | null;
+  languages?: string[];
+}
+
+/** A child inserted directly (no audit, no first meeting), with its hub. `members` are in `hub` order. */
+export async function buildChild(db: Db, opts: BuildChildOptions) {
   const [child] = await db
     .insert(children)
     .values({
       tenantId: opts.tenantId,
       displayName: opts.name ?? 'Testbarn',
-      dateOfBirth: '2010-05-05',
-      languages: ['prs'],
+      dateOfBirth: opts.dateOfBirth === undefined ? '2010-05-05' : opts.dateOfBirth,
+      languages: opts.languages ?? ['prs'],
+      caseNumber: opts.caseNumber ?? null,
+      ...(opts.asylumStatus ? { asylumStatus: opts.asylumStatus } : {}),
+      ...(opts.caseStatus ? { caseStatus: opts.caseStatus } : {}),
     })
     .returning();
+  const members: (typeof hubMembers.$inferSelect)[] = [];
   for (const m of opts.hub ?? []) {
-    await db.insert(hubMembers).values({
-      tenantId: opts.tenantId,
-      childId: child!.id,
-      userId: m.user.id,
-      organisationId: m.user.organisationId,
-      hubRole: m.hubRole,
-      startsOn: '2024-01-01',
-      endedAt: m.endedAt ?? null,
-    });
+    const [row] = await db
+      .insert(hubMembers)
+      .values({
+        tenantId: opts.tenantId,
+        childId: child!.id,
+        userId: m.user.id,
+        organisationId: m.organisationId ?? m.user.organisationId,
+        hubRole: m.hubRole,
+        startsOn: '2024-01-01',
+        endedAt: m.endedAt ?? null,
+      })
+      .returning();
+    members.push(row!);
   }
-  return child!;
+  return { ...child!, members };
 }
 
 /**

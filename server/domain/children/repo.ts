@@ -2,7 +2,8 @@ import { and, asc, count, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import type { ChildListQuery } from '../../../common/schemas/children.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
-import { activeMembership, visibleChildren } from './scope.ts';
+import { organisations } from '../tenancy/tables.ts';
+import { activeMembership, fullyVisibleChildren, visibleChildren } from './scope.ts';
 import { children, hubMembers } from './tables.ts';
 
 export type ChildRow = typeof children.$inferSelect;
@@ -21,7 +22,10 @@ export async function listVisible(
   const filters: SQL[] = [visibleChildren(actor)];
   if (q.q) filters.push(ilike(children.displayName, `%${escapeLike(q.q)}%`));
   if (q.caseStatus) filters.push(eq(children.caseStatus, q.caseStatus));
-  if (q.asylumStatus) filters.push(eq(children.asylumStatus, q.asylumStatus));
+  if (q.asylumStatus) {
+    // Case data: only children seen in full may match, or the filter would leak it.
+    filters.push(eq(children.asylumStatus, q.asylumStatus), fullyVisibleChildren(actor));
+  }
   const where = and(...filters);
   const [rows, [totalRow]] = await Promise.all([
     db
@@ -52,4 +56,48 @@ export async function activeHubMembers(db: Db, childIds: string[]): Promise<HubM
     .select()
     .from(hubMembers)
     .where(and(inArray(hubMembers.childId, childIds), activeMembership()));
+}
+
+export async function insertChild(db: Db, values: typeof children.$inferInsert): Promise<ChildRow> {
+  const [row] = await db.insert(children).values(values).returning();
+  if (!row) throw new Error('child insert returned nothing');
+  return row;
+}
+
+/**
+ * Writes only when the stored version is the one the editor read, and bumps it.
+ * Null when the version was stale (or the child vanished): the caller decides.
+ */
+export async function updateVersioned(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<typeof children.$inferInsert>,
+): Promise<ChildRow | null> {
+  const [row] = await db
+    .update(children)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(children.id, id), eq(children.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+export async function findTenantOrganisation(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.id, id), eq(organisations.tenantId, tenantId)));
+  return row ?? null;
+}
+
+export async function organisationName(db: Db, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+  return row?.name ?? null;
+}
+
+export async function insertHubMember(db: Db, values: typeof hubMembers.$inferInsert): Promise<HubMemberRow> {
+  const [row] = await db.insert(hubMembers).values(values).returning();
+  if (!row) throw new Error('hub member insert returned nothing');
+  return row;
 }

@@ -1,0 +1,55 @@
+import { coreHubRoles, todayInSweden, type ChildFlags } from '../../../common/schemas/children.ts';
+import { defaultTopics } from '../../../common/schemas/hub.ts';
+import type { Db } from '../../db/connect.ts';
+import type { HubMemberRow } from '../children/repo.ts';
+import { checklistOpen, isOverdue } from './presenter.ts';
+import * as repo from './repo.ts';
+
+/**
+ * The warnings of each child, in a handful of queries for a whole page of a
+ * list. `members` are the open memberships of those children.
+ */
+export async function flagsFor(
+  db: Db,
+  tenantId: string,
+  childIds: string[],
+  members: HubMemberRow[],
+): Promise<Map<string, ChildFlags>> {
+  const [tenantTopics, assignments, outcomes, questions] = await Promise.all([
+    repo.listTenantTopics(db, tenantId, { includeArchived: false }),
+    repo.assignmentsFor(db, childIds),
+    repo.outcomesFor(db, childIds),
+    repo.questionsFor(db, childIds, 'open'),
+  ]);
+  const topicKeys = [...defaultTopics, ...tenantTopics.map((t) => t.id)];
+  const today = todayInSweden();
+  const flags = new Map<string, ChildFlags>();
+  for (const childId of childIds) {
+    const mine = members.filter((m) => m.childId === childId);
+    const active = new Set(mine.map((m) => m.id));
+    const roles = new Set(mine.map((m) => m.hubRole));
+    const assigned = new Set(
+      assignments
+        .filter((a) => a.childId === childId && a.responsibleMemberId && active.has(a.responsibleMemberId))
+        .map((a) => a.topic),
+    );
+    const open = questions.filter((q) => q.childId === childId);
+    const f = {
+      missingCoreRoles: coreHubRoles.some((r) => !roles.has(r)),
+      topicsWithoutResponsible: topicKeys.filter((k) => !assigned.has(k)).length,
+      firstMeetingOpen: checklistOpen(outcomes.filter((o) => o.childId === childId)),
+      overdueQuestions: open.filter((q) => isOverdue(q, today)).length,
+      questionsWithoutOwner: open.filter((q) => !active.has(q.ownerMemberId)).length,
+    };
+    flags.set(childId, {
+      ...f,
+      attention:
+        f.missingCoreRoles ||
+        f.topicsWithoutResponsible > 0 ||
+        f.firstMeetingOpen ||
+        f.overdueQuestions > 0 ||
+        f.questionsWithoutOwner > 0,
+    });
+  }
+  return flags;
+}

@@ -1,0 +1,172 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { MyQuestions, Question, QuestionBody, QuestionList, QuestionPatch } from '../../../common/schemas/hub.ts';
+import { audit } from '../../audit/write.ts';
+import type { Actor } from '../../context.ts';
+import type { Db } from '../../db/connect.ts';
+import type { Deps } from '../../deps.ts';
+import { errors, type Issue } from '../../errors.ts';
+import { accessFrom, loadAccess, type ChildAccess } from '../children/access.ts';
+import { authorize } from '../children/policy.ts';
+import * as childRepo from '../children/repo.ts';
+import { activeMembership, visibleChildren } from '../children/scope.ts';
+import { children, hubMembers } from '../children/tables.ts';
+import { authorizeEditQuestion, canEditQuestion } from './policy.ts';
+import { isOverdue, presentQuestion } from './presenter.ts';
+import * as repo from './repo.ts';
+import { hubQuestions } from './tables.ts';
+import { resolveTopic } from './topics.service.ts';
+
+async function presentAll(tx: Db, a: ChildAccess, rows: repo.QuestionRow[]): Promise<Question[]> {
+  const owners = await repo.namedMembersById(tx, [...new Set(rows.map((q) => q.ownerMemberId))]);
+  const active = new Map(a.members.map((m) => [m.id, m]));
+  return rows.map((q) =>
+    presentQuestion(q, owners.get(q.ownerMemberId)!, canEditQuestion(a, active.get(q.ownerMemberId))),
+  );
+}
+
+/** The owner must be an active member in a role that meets the child: never "someone". */
+function ownerIssues(a: ChildAccess, ownerMemberId: string | undefined): Issue[] {
+  if (ownerMemberId === undefined) return [];
+  const owner = a.members.find((m) => m.id === ownerMemberId);
+  if (!owner) return [{ path: 'body.ownerMemberId', message: 'Choose an active member of this hub.' }];
+  if (owner.hubRole === 'civil_society')
+    return [{ path: 'body.ownerMemberId', message: 'Questions are taken by the hub’s staff, not civil society.' }];
+  return [];
+}
+
+async function topicIssues(tx: Db, a: ChildAccess, topic: string | null | undefined): Promise<Issue[]> {
+  if (!topic) return [];
+  return (await resolveTopic(tx, a.actor.tenantId, topic)) ? [] : [{ path: 'body.topic', message: 'No such topic.' }];
+}
+
+export async function listQuestions(deps: Deps, actor: Actor, childId: string, status: string): Promise<QuestionList> {
+  return deps.db.transaction(async (tx) => {
+    const a = await loadAccess(tx, actor, childId);
+    authorize(a, 'readQuestions');
+    const rows = await repo.questionsFor(tx, [childId], status === 'all' ? undefined : status);
+    await audit(tx, { action: 'hub.questions_read', entity: 'child', entityId: childId, childId });
+    return { items: await presentAll(tx, a, rows) };
+  });
+}
+
+export async function createQuestion(deps: Deps, actor: Actor, childId: string, body: QuestionBody): Promise<Question> {
+  return deps.db.transaction(async (tx) => {
+    const a = await loadAccess(tx, actor, childId);
+    authorize(a, 'raiseQuestion');
+    const issues = [...ownerIssues(a, body.ownerMemberId), ...(await topicIssues(tx, a, body.topic))];
+    if (issues.length > 0) throw errors.validation(issues);
+    const [row] = await tx
+      .insert(hubQuestions)
+      .values({
+        tenantId: actor.tenantId,
+        childId,
+        text: body.text,
+        topic: body.topic,
+        ownerMemberId: body.ownerMemberId,
+        dueOn: body.dueOn,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await audit(tx, {
+      action: 'hub.question_created',
+      entity: 'hub_question',
+      entityId: row!.id,
+      childId,
+      detail: { status: 'open', ...(body.topic ? { topic: body.topic } : {}) },
+    });
+    return (await presentAll(tx, a, [row!]))[0]!;
+  });
+}
+
+export async function updateQuestion(
+  deps: Deps,
+  actor: Actor,
+  childId: string,
+  questionId: string,
+  body: QuestionPatch,
+): Promise<Question> {
+  return deps.db.transaction(async (tx) => {
+    const a = await loadAccess(tx, actor, childId);
+    const question = await repo.findQuestion(tx, childId, questionId);
+    if (!question || a.view === 'narrow') throw errors.notFound('question');
+    authorizeEditQuestion(
+      a,
+      a.members.find((m) => m.id === question.ownerMemberId),
+    );
+    const status = body.status ?? question.status;
+    const issues = [...ownerIssues(a, body.ownerMemberId), ...(await topicIssues(tx, a, body.topic))];
+    if (status === 'dropped' && !body.dropReason && !(question.status === 'dropped' && question.dropReason))
+      issues.push({ path: 'body.dropReason', message: 'Say why the question is dropped.' });
+    if (issues.length > 0) throw errors.validation(issues);
+    const closing = status !== 'open' && question.status === 'open';
+    const [row] = await tx
+      .update(hubQuestions)
+      .set({
+        ...(body.text !== undefined ? { text: body.text } : {}),
+        ...(body.ownerMemberId !== undefined ? { ownerMemberId: body.ownerMemberId } : {}),
+        ...(body.dueOn !== undefined ? { dueOn: body.dueOn } : {}),
+        ...(body.topic !== undefined ? { topic: body.topic } : {}),
+        status,
+        dropReason: status === 'dropped' ? (body.dropReason ?? question.dropReason) : null,
+        closedAt: status === 'open' ? null : closing ? new Date() : question.closedAt,
+        updatedAt: new Date(),
+        version: question.version + 1,
+      })
+      .where(eq(hubQuestions.id, questionId))
+      .returning();
+    await audit(tx, {
+      action: 'hub.question_updated',
+      entity: 'hub_question',
+      entityId: questionId,
+      childId,
+      detail: {
+        status,
+        fields: Object.keys(body),
+        ...(status === 'dropped' && row!.dropReason ? { reason: row!.dropReason } : {}),
+      },
+    });
+    return (await presentAll(tx, a, [row!]))[0]!;
+  });
+}
+
+/**
+ * The actor's own questions across every child whose hub they are in: the
+ * task list. Only questions of open memberships, and only children in scope.
+ */
+export async function myQuestions(deps: Deps, actor: Actor, status: string): Promise<MyQuestions> {
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ question: hubQuestions })
+      .from(hubQuestions)
+      .innerJoin(hubMembers, eq(hubMembers.id, hubQuestions.ownerMemberId))
+      .innerJoin(children, eq(children.id, hubQuestions.childId))
+      .where(
+        and(
+          eq(hubMembers.userId, actor.userId),
+          activeMembership(),
+          visibleChildren(actor),
+          status === 'all' ? undefined : eq(hubQuestions.status, status),
+        ),
+      )
+      .orderBy(asc(hubQuestions.dueOn), asc(hubQuestions.createdAt))
+      .limit(500);
+    const childIds = [...new Set(rows.map((r) => r.question.childId))];
+    const childRows = childIds.length ? await tx.select().from(children).where(inArray(children.id, childIds)) : [];
+    const members = await childRepo.activeHubMembers(tx, childIds);
+    const access = new Map(childRows.map((c) => [c.id, accessFrom(actor, c, members)]));
+    await audit(
+      tx,
+      childIds.map((id) => ({ action: 'hub.my_questions_read', entity: 'child', entityId: id, childId: id })),
+    );
+    const owners = await repo.namedMembersById(tx, [...new Set(rows.map((r) => r.question.ownerMemberId))]);
+    const items = rows.map(({ question }) => {
+      const a = access.get(question.childId)!;
+      const owner = owners.get(question.ownerMemberId)!;
+      return {
+        ...presentQuestion(question, owner, canEditQuestion(a, owner.member)),
+        child: { id: a.child.id, displayName: a.child.displayName },
+      };
+    });
+    return { items, overdueCount: rows.filter((r) => isOverdue(r.question)).length };
+  });
+}

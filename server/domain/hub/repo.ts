@@ -1,0 +1,197 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/connect.ts';
+import { activeMembership } from '../children/scope.ts';
+import { hubMembers } from '../children/tables.ts';
+import { memberships, organisations, users } from '../tenancy/tables.ts';
+import { checklistOutcomes, firstMeetings, hubQuestions, tenantTopics, topicAssignments } from './tables.ts';
+
+export type TenantTopicRow = typeof tenantTopics.$inferSelect;
+export type AssignmentRow = typeof topicAssignments.$inferSelect;
+export type QuestionRow = typeof hubQuestions.$inferSelect;
+export type OutcomeRow = typeof checklistOutcomes.$inferSelect;
+export type FirstMeetingRow = typeof firstMeetings.$inferSelect;
+
+/** A membership with the names a response shows. */
+export interface NamedMember {
+  member: typeof hubMembers.$inferSelect;
+  userName: string;
+  organisationName: string;
+}
+
+/** Memberships of one child with names; open ones, or all of them. */
+export async function namedMembers(db: Db, childId: string, opts: { includeEnded: boolean }): Promise<NamedMember[]> {
+  return db
+    .select({ member: hubMembers, userName: users.displayName, organisationName: organisations.name })
+    .from(hubMembers)
+    .innerJoin(users, eq(users.id, hubMembers.userId))
+    .innerJoin(organisations, eq(organisations.id, hubMembers.organisationId))
+    .where(and(eq(hubMembers.childId, childId), opts.includeEnded ? undefined : activeMembership()))
+    .orderBy(asc(hubMembers.createdAt));
+}
+
+/** Names of the given memberships, open or ended (questions may point at a former member). */
+export async function namedMembersById(db: Db, ids: string[]): Promise<Map<string, NamedMember>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ member: hubMembers, userName: users.displayName, organisationName: organisations.name })
+    .from(hubMembers)
+    .innerJoin(users, eq(users.id, hubMembers.userId))
+    .innerJoin(organisations, eq(organisations.id, hubMembers.organisationId))
+    .where(inArray(hubMembers.id, ids));
+  return new Map(rows.map((r) => [r.member.id, r]));
+}
+
+export async function updateMember(db: Db, id: string, patch: Partial<typeof hubMembers.$inferInsert>) {
+  const [row] = await db.update(hubMembers).set(patch).where(eq(hubMembers.id, id)).returning();
+  if (!row) throw new Error('hub member vanished');
+  return row;
+}
+
+/** A user of the tenant who can log in, with their open organisation roles. */
+export async function tenantUserWithRoles(db: Db, tenantId: string, userId: string) {
+  const rows = await db
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      organisationId: memberships.organisationId,
+      role: memberships.role,
+    })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), isNull(memberships.endedAt)))
+    .where(and(eq(users.id, userId), eq(users.tenantId, tenantId), isNull(users.disabledAt)));
+  return rows;
+}
+
+/** Colleagues for the people picker: users who can log in and hold a role. */
+export async function searchPeople(db: Db, tenantId: string, q: string | undefined, limit: number) {
+  const filters: SQL[] = [eq(users.tenantId, tenantId), isNull(users.disabledAt)];
+  if (q) filters.push(ilike(users.displayName, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  const found = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(and(...filters))
+    .orderBy(asc(users.displayName), asc(users.id))
+    .limit(limit);
+  if (found.length === 0) return [];
+  const roles = await db
+    .select({
+      userId: memberships.userId,
+      organisationId: memberships.organisationId,
+      organisationName: organisations.name,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(
+      and(
+        inArray(
+          memberships.userId,
+          found.map((u) => u.id),
+        ),
+        isNull(memberships.endedAt),
+      ),
+    );
+  return found.map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id) })).filter((u) => u.roles.length > 0);
+}
+
+export async function tenantOrganisations(db: Db, tenantId: string) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, principalType: organisations.principalType })
+    .from(organisations)
+    .where(eq(organisations.tenantId, tenantId))
+    .orderBy(asc(organisations.name));
+}
+
+// ---- topics ----
+
+export async function listTenantTopics(db: Db, tenantId: string, opts: { includeArchived: boolean }) {
+  return db
+    .select()
+    .from(tenantTopics)
+    .where(and(eq(tenantTopics.tenantId, tenantId), opts.includeArchived ? undefined : isNull(tenantTopics.archivedAt)))
+    .orderBy(asc(tenantTopics.createdAt));
+}
+
+export async function findTenantTopic(db: Db, tenantId: string, id: string): Promise<TenantTopicRow | null> {
+  const [row] = await db
+    .select()
+    .from(tenantTopics)
+    .where(and(eq(tenantTopics.id, id), eq(tenantTopics.tenantId, tenantId)));
+  return row ?? null;
+}
+
+export async function assignmentsFor(db: Db, childIds: string[]): Promise<AssignmentRow[]> {
+  if (childIds.length === 0) return [];
+  return db.select().from(topicAssignments).where(inArray(topicAssignments.childId, childIds));
+}
+
+export async function upsertAssignment(db: Db, values: typeof topicAssignments.$inferInsert): Promise<AssignmentRow> {
+  const [row] = await db
+    .insert(topicAssignments)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [topicAssignments.childId, topicAssignments.topic],
+      set: {
+        responsibleMemberId: values.responsibleMemberId ?? null,
+        fallbackMemberId: values.fallbackMemberId ?? null,
+        shareableWithCivilSociety: values.shareableWithCivilSociety ?? false,
+        updatedAt: new Date(),
+      },
+    })
+    .returning();
+  if (!row) throw new Error('assignment upsert returned nothing');
+  return row;
+}
+
+/** Hands a leaving member's topics to their replacement. */
+export async function transferTopics(db: Db, childId: string, from: string, to: string): Promise<void> {
+  await db
+    .update(topicAssignments)
+    .set({ responsibleMemberId: to, updatedAt: new Date() })
+    .where(and(eq(topicAssignments.childId, childId), eq(topicAssignments.responsibleMemberId, from)));
+  await db
+    .update(topicAssignments)
+    .set({ fallbackMemberId: to, updatedAt: new Date() })
+    .where(and(eq(topicAssignments.childId, childId), eq(topicAssignments.fallbackMemberId, from)));
+}
+
+// ---- first meeting ----
+
+export async function findFirstMeeting(db: Db, childId: string): Promise<FirstMeetingRow | null> {
+  const [row] = await db.select().from(firstMeetings).where(eq(firstMeetings.childId, childId));
+  return row ?? null;
+}
+
+export async function outcomesFor(db: Db, childIds: string[]): Promise<OutcomeRow[]> {
+  if (childIds.length === 0) return [];
+  return db.select().from(checklistOutcomes).where(inArray(checklistOutcomes.childId, childIds));
+}
+
+// ---- questions ----
+
+export async function questionsFor(db: Db, childIds: string[], status?: string): Promise<QuestionRow[]> {
+  if (childIds.length === 0) return [];
+  return db
+    .select()
+    .from(hubQuestions)
+    .where(and(inArray(hubQuestions.childId, childIds), status ? eq(hubQuestions.status, status) : undefined))
+    .orderBy(asc(hubQuestions.dueOn), desc(hubQuestions.createdAt));
+}
+
+export async function findQuestion(db: Db, childId: string, id: string): Promise<QuestionRow | null> {
+  const [row] = await db
+    .select()
+    .from(hubQuestions)
+    .where(and(eq(hubQuestions.id, id), eq(hubQuestions.childId, childId)));
+  return row ?? null;
+}
+
+/** Hands a leaving member's open questions to their replacement: never "someone". */
+export async function transferOpenQuestions(db: Db, childId: string, from: string, to: string): Promise<void> {
+  await db
+    .update(hubQuestions)
+    .set({ ownerMemberId: to, updatedAt: new Date() })
+    .where(
+      and(eq(hubQuestions.childId, childId), eq(hubQuestions.ownerMemberId, from), eq(hubQuestions.status, 'open')),
+    );
+}

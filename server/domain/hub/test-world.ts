@@ -1,0 +1,84 @@
+import type { Role } from '../../../common/roles.ts';
+import type { HubRole } from '../../../common/schemas/children.ts';
+import {
+  buildChild,
+  buildOrganisation,
+  buildTenant,
+  buildUser,
+  TEST_PASSWORD,
+  type TestUser,
+} from '../../test/factories.ts';
+import { login, type Client, type TestApp } from '../../test/harness.ts';
+
+/** People of a hub world, by what they are to the child. */
+export type Person =
+  | 'social_worker'
+  | 'god_man'
+  | 'contact_person'
+  | 'school_mentor'
+  | 'volunteer'
+  | 'manager'
+  | 'outsider'
+  | 'admin'
+  | 'spare_god_man';
+
+const setup: Record<Person, { role: Role; org: 'social' | 'guardian' | 'hvb' | 'school' | 'civil'; name: string }> = {
+  social_worker: { role: 'social_worker', org: 'social', name: 'Sara Lind' },
+  god_man: { role: 'god_man', org: 'guardian', name: 'Göran Ek' },
+  contact_person: { role: 'contact_person', org: 'hvb', name: 'Karin Berg' },
+  school_mentor: { role: 'school_mentor', org: 'school', name: 'Mats Holm' },
+  volunteer: { role: 'volunteer', org: 'civil', name: 'Vera Ström' },
+  manager: { role: 'manager', org: 'social', name: 'Cecilia Norén' },
+  outsider: { role: 'social_worker', org: 'social', name: 'Olle Utanför' },
+  admin: { role: 'tenant_admin', org: 'social', name: 'Anna Admin' },
+  spare_god_man: { role: 'god_man', org: 'guardian', name: 'Greta Ny' },
+};
+
+/** Who is in the child's hub, in which role. */
+const hub: [Person, HubRole][] = [
+  ['social_worker', 'social_worker'],
+  ['god_man', 'god_man'],
+  ['contact_person', 'contact_person'],
+  ['school_mentor', 'school_mentor'],
+  ['volunteer', 'civil_society'],
+];
+
+/**
+ * A municipality with five organisations, one user per person, everyone
+ * logged in, and one child whose hub holds the core three, a school mentor
+ * and a volunteer. `members` maps each hub person to their membership id.
+ */
+export async function buildHubWorld(t: TestApp, opts: { caseNumber?: string | null } = {}) {
+  const db = t.database.db;
+  const tenant = await buildTenant(db);
+  const orgs = {
+    social: await buildOrganisation(db, tenant.id, 'municipality'),
+    guardian: await buildOrganisation(db, tenant.id, 'municipality'),
+    hvb: await buildOrganisation(db, tenant.id, 'private_provider'),
+    school: await buildOrganisation(db, tenant.id, 'municipality'),
+    civil: await buildOrganisation(db, tenant.id, 'civil_society'),
+  };
+  const people = {} as Record<Person, TestUser>;
+  const clients = {} as Record<Person, Client>;
+  for (const [person, s] of Object.entries(setup) as [Person, (typeof setup)[Person]][]) {
+    people[person] = await buildUser(db, {
+      tenantId: tenant.id,
+      organisationId: orgs[s.org].id,
+      role: s.role,
+      displayName: s.name,
+    });
+    clients[person] = await login(t.app, people[person].email, TEST_PASSWORD);
+  }
+  const child = await buildChild(db, {
+    tenantId: tenant.id,
+    name: 'Amir',
+    caseNumber: opts.caseNumber === undefined ? '12345678' : opts.caseNumber,
+    asylumStatus: 'rejected',
+    hub: hub.map(([person, hubRole]) => ({ user: people[person], hubRole })),
+  });
+  const members = {} as Record<Person, string>;
+  hub.forEach(([person], i) => (members[person] = child.members[i]!.id));
+  return { tenant, orgs, people, clients, child, members };
+}
+
+export type HubWorld = Awaited<ReturnType<typeof buildHubWorld>>;
