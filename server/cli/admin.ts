@@ -7,6 +7,7 @@ import type { Db } from '../db/connect.ts';
 import { findUserByEmail } from '../domain/auth/repo.ts';
 import { hashPassword, passwordProblem } from '../domain/auth/passwords.ts';
 import { memberships, organisations, tenants, users } from '../domain/tenancy/tables.ts';
+import { pgErrorCode } from './app-role.ts';
 import { CliError } from './cli-error.ts';
 import { askSecret, isInteractive } from './prompt.ts';
 
@@ -87,13 +88,6 @@ async function readPassword(): Promise<string> {
   return first;
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}
-
 /** Creates the tenant, its first organisation and the tenant admin, audited in one transaction. */
 export async function createTenantAdmin(
   db: Db,
@@ -139,7 +133,7 @@ export async function createTenantAdmin(
     });
   } catch (err) {
     // Two operators racing on one e-mail: the unique index decides.
-    if (isUniqueViolation(err)) throw duplicate;
+    if (pgErrorCode(err) === '23505') throw duplicate;
     throw err;
   }
 }

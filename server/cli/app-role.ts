@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type pg from 'pg';
+import { migrationsFolder, type Database } from '../db/connect.ts';
 import { CliError } from './cli-error.ts';
 
 /**
@@ -31,5 +34,54 @@ export async function grantAppRole(pool: pg.Pool, role: string): Promise<void> {
     throw err;
   } finally {
     client.release();
+  }
+}
+
+/** The SQLSTATE of a PostgreSQL error, looking through Drizzle's wrapping. */
+export function pgErrorCode(err: unknown): string | undefined {
+  for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the database has every committed migration, by Drizzle's own rule (the
+ * newest applied migration's timestamp). For a server that connects as the
+ * application role: it cannot run DDL, and need not when `navet migrate` ran.
+ */
+export async function migrationsApplied(pool: pg.Pool): Promise<boolean> {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  const newest = Math.max(0, ...journal.entries.map((e) => e.when));
+  try {
+    const { rows } = await pool.query<{ at: string | null }>(
+      'select max(created_at) as at from drizzle.__drizzle_migrations',
+    );
+    return Number(rows[0]?.at ?? 0) >= newest;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Migrates, unless the process connects as a least-privilege role (see
+ * NAVET_APP_ROLE) that may not run DDL: then `navet migrate` has run as the
+ * owner, and the server only checks that nothing is pending.
+ */
+export async function migrateOrCheck(database: Database): Promise<void> {
+  try {
+    await database.migrate();
+  } catch (err) {
+    if (!database.pool || pgErrorCode(err) !== '42501') throw err;
+    if (!(await migrationsApplied(database.pool))) {
+      throw new Error(
+        'The database role may not run migrations and some are pending. Run `navet migrate` as the owner first.',
+        { cause: err },
+      );
+    }
+    console.log('Connected as a role without DDL rights; migrations are up to date.');
   }
 }

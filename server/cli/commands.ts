@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../db/connect.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { hasAnyTenant, seedDemo } from '../demo/seed.ts';
 import { createTenantAdmin, parseAdminArgs } from './admin.ts';
-import { grantAppRole } from './app-role.ts';
+import { grantAppRole, migrateOrCheck } from './app-role.ts';
 import { CliError } from './cli-error.ts';
 
 type Command = (args: string[]) => Promise<number>;
@@ -47,7 +47,7 @@ export const commands: Record<string, Command> = {
 
   demo: () =>
     withDatabase(async (d) => {
-      await d.migrate();
+      await migrateOrCheck(d);
       if (await hasAnyTenant(d.db)) {
         const { demoTenant } = await import('../domain/auth/repo.ts');
         if (await demoTenant(d.db)) {
@@ -63,7 +63,7 @@ export const commands: Record<string, Command> = {
   'admin create': async (args) => {
     const input = await parseAdminArgs(args);
     return withDatabase(async (d) => {
-      await d.migrate();
+      await migrateOrCheck(d);
       const created = await createTenantAdmin(d.db, input);
       console.log(`Created the tenant "${input.tenant}" (${created.tenantId}) with the organisation "${input.org}".`);
       console.log(`Tenant admin: ${input.email}. ${input.requireTotp ? 'TOTP is set up at the first login.' : ''}`);

@@ -2,6 +2,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { DEMO_PASSWORD, demoUsers, hasAnyTenant, seedDemo } from '../demo/seed.ts';
 import { buildApp } from '../http/app.ts';
+import { migrateOrCheck } from './app-role.ts';
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
@@ -15,7 +16,7 @@ export async function serve(): Promise<void> {
       ].join('\n'),
     );
   }
-  await database.migrate();
+  await migrateOrCheck(database);
   let seeded = false;
   if (database.kind === 'pglite' && !(await hasAnyTenant(database.db))) {
     await seedDemo(database.db);

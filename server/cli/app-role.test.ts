@@ -1,0 +1,64 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../audit/verify.ts';
+import { audit } from '../audit/write.ts';
+import { openDatabase, type Database } from '../db/connect.ts';
+import { privateDatabase, type PrivateDatabase } from '../test/private-database.ts';
+import { grantAppRole, migrateOrCheck, pgErrorCode } from './app-role.ts';
+
+// Grants exist on PostgreSQL only; the embedded run has nothing to test here.
+describe.skipIf(!process.env.DATABASE_URL)('the application role (NAVET_APP_ROLE)', () => {
+  const role = `navet_app_${randomBytes(4).toString('hex')}`;
+  let priv: PrivateDatabase;
+  let owner: Database;
+  let app: Database;
+
+  beforeAll(async () => {
+    priv = await privateDatabase({ migrated: true });
+    owner = await priv.open();
+    await owner.pool!.query(`create role ${role} login`);
+    await grantAppRole(owner.pool!, role);
+    const url = new URL(priv.databaseUrl!);
+    url.username = role;
+    url.password = '';
+    app = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await owner?.close();
+    await priv?.drop();
+    // Roles belong to the server, not the database: drop it once its database is gone.
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`drop role if exists ${role}`);
+    await client.end();
+  });
+
+  it('may append to the audit log and read it, but never update or delete it', async () => {
+    const tenantId = randomUUID();
+    await app.db.transaction((tx) => audit(tx, { action: 'test.event', entity: 'test', tenantId }));
+    expect((await verifyAudit(app.db)).find((r) => r.chain === tenantId)?.ok).toBe(true);
+
+    for (const statement of ["update audit_log set action = 'x'", 'delete from audit_log', 'truncate audit_log']) {
+      const err = await app.pool!.query(statement).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(pgErrorCode(err), statement).toBe('42501');
+    }
+  });
+
+  it('starts without DDL rights once the owner has migrated', async () => {
+    await expect(migrateOrCheck(app)).resolves.toBeUndefined();
+    const err = await app.pool!.query('create table intruder (id int)').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(pgErrorCode(err)).toBe('42501');
+  });
+
+  it('refuses an unknown role by name', async () => {
+    await expect(grantAppRole(owner.pool!, 'no_such_role_here')).rejects.toThrow(/does not exist/);
+  });
+});
