@@ -107,6 +107,7 @@ async function insertMember(tx: Db, a: ChildAccess, input: NewMember, userPath: 
     if (isUniqueViolation(err)) throw alreadyMember(userPath);
     throw err;
   }
+  const wasMissingCore = missingCoreRoles(a.members).length > 0;
   a.members.push(row);
   const userName = roles[0]!.displayName;
   await audit(tx, {
@@ -116,8 +117,8 @@ async function insertMember(tx: Db, a: ChildAccess, input: NewMember, userPath: 
     childId: a.child.id,
     detail: { hubRole: input.hubRole, memberName: userName },
   });
-  // The core three are complete: time for their first meeting.
-  if (missingCoreRoles(a.members).length === 0) await proposeFirstMeeting(tx, a.child);
+  // This member completes the core three: time for their first meeting.
+  if (wasMissingCore && missingCoreRoles(a.members).length === 0) await proposeFirstMeeting(tx, a.child);
   const [named] = await repo
     .namedMembers(tx, a.child.id, { includeEnded: false })
     .then((all) => all.filter((n) => n.member.id === row.id));
