@@ -19,6 +19,7 @@ import { authorize } from '../children/policy.ts';
 import { children } from '../children/tables.ts';
 import * as hubRepo from '../hub/repo.ts';
 import { allTopics } from '../hub/presenter.ts';
+import { authorizeSeeLinks } from './policy.ts';
 import { presentChildPage, presentLink } from './presenter.ts';
 import * as repo from './repo.ts';
 
@@ -73,7 +74,7 @@ export async function createLink(deps: Deps, actor: Actor, childId: string): Pro
 export async function listLinks(deps: Deps, actor: Actor, childId: string): Promise<ChildLinkList> {
   return deps.db.transaction(async (tx) => {
     const a = await loadAccess(tx, actor, childId);
-    authorize(a, 'createChildLink');
+    authorizeSeeLinks(a);
     const rows = await repo.linksOfChild(tx, childId);
     await audit(tx, { action: 'child_link.list', entity: 'child', entityId: childId, childId });
     return { items: rows.map((r) => presentLink(r.link, r.createdByName)) };
