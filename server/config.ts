@@ -16,6 +16,10 @@ export interface Config {
   trustProxy: boolean;
   loginMaxPerMinute: number;
   version: string;
+  /** SMTP server for e-mail pings (smtp://user:pass@host:port); unset: notices stay in-app only. */
+  smtpUrl?: string;
+  /** Sender address of the e-mail pings. */
+  mailFrom: string;
 }
 
 function int(name: string, fallback: number): number {
@@ -45,6 +49,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: process.env.NAVET_TRUST_PROXY === '1',
     loginMaxPerMinute: int('NAVET_LOGIN_MAX_PER_MINUTE', 10),
     version: packageVersion(),
+    smtpUrl: process.env.NAVET_SMTP_URL || undefined,
+    mailFrom: process.env.NAVET_MAIL_FROM ?? 'Navet <navet@localhost>',
     ...overrides,
   };
 }

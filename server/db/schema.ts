@@ -5,3 +5,5 @@ export * from '../domain/children/tables.ts';
 export * from '../domain/hub/tables.ts';
 export * from '../domain/child-view/tables.ts';
 export * from '../audit/tables.ts';
+export * from '../jobs/tables.ts';
+export * from '../notify/tables.ts';
