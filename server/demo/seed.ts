@@ -1,10 +1,19 @@
 import { count } from 'drizzle-orm';
 import type { Role } from '../../common/roles.ts';
-import type { HubRole } from '../../common/schemas/children.ts';
+import { todayInSweden, type HubRole } from '../../common/schemas/children.ts';
+import { checklistItems, type Channel } from '../../common/schemas/hub.ts';
 import { audit } from '../audit/write.ts';
 import type { Db } from '../db/connect.ts';
 import { hashPassword } from '../domain/auth/passwords.ts';
+import { addDays } from '../domain/children/dates.ts';
 import { children, hubMembers } from '../domain/children/tables.ts';
+import {
+  checklistOutcomes,
+  firstMeetings,
+  hubQuestions,
+  tenantTopics,
+  topicAssignments,
+} from '../domain/hub/tables.ts';
 import { memberships, organisations, tenants, users } from '../domain/tenancy/tables.ts';
 
 /** Shared by every demo login; printed on start and in the README. Fictional data only. */
@@ -32,9 +41,17 @@ const demoOrgs = {
   civil: { name: 'Röda Korset Strömsund', principalType: 'civil_society' },
 } as const;
 
-const demoChildren: { name: string; dob: string; languages: string[]; asylum: string; hub: [string, HubRole][] }[] = [
+const demoChildren: {
+  name: string;
+  dob: string;
+  languages: string[];
+  asylum: string;
+  caseNumber: string;
+  hub: [string, HubRole][];
+}[] = [
   {
     name: 'Amir',
+    caseNumber: '10234567',
     dob: '2009-03-14',
     languages: ['prs', 'sv'],
     asylum: 'rejected',
@@ -47,6 +64,7 @@ const demoChildren: { name: string; dob: string; languages: string[]; asylum: st
   },
   {
     name: 'Hodan',
+    caseNumber: '10345678',
     dob: '2010-07-02',
     languages: ['so'],
     asylum: 'in_process',
@@ -59,6 +77,7 @@ const demoChildren: { name: string; dob: string; languages: string[]; asylum: st
   },
   {
     name: 'Yonas',
+    caseNumber: '10456789',
     dob: '2008-12-20',
     languages: ['ti', 'en'],
     asylum: 'appealed',
@@ -70,6 +89,7 @@ const demoChildren: { name: string; dob: string; languages: string[]; asylum: st
   },
   {
     name: 'Layla',
+    caseNumber: '10567890',
     dob: '2011-01-30',
     languages: ['ar'],
     asylum: 'granted',
@@ -82,6 +102,7 @@ const demoChildren: { name: string; dob: string; languages: string[]; asylum: st
   },
   {
     name: 'Khalid',
+    caseNumber: '10678901',
     dob: '2009-09-09',
     languages: ['ps'],
     asylum: 'in_process',
@@ -115,6 +136,7 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
       if (row) orgIds[key] = row.id;
     }
     const byRole: Record<string, { userId: string; orgId: string }> = {};
+    const childIds: Record<string, DemoChild> = {};
     for (const u of demoUsers) {
       const orgId = orgIds[u.org]!;
       const [row] = await tx
@@ -133,7 +155,9 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
           displayName: c.name,
           dateOfBirth: c.dob,
           languages: c.languages,
+          interpreterNeeded: true,
           interpreterLanguage: c.languages[0] ?? null,
+          caseNumber: c.caseNumber,
           arrivalDate: '2024-09-01',
           asylumStatus: c.asylum,
           placementOrganisationId: orgIds.hvb,
@@ -141,18 +165,27 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
         })
         .returning();
       if (!child) throw new Error('child insert failed');
+      const members: Record<string, string> = {};
       for (const [role, hubRole] of c.hub) {
         const who = byRole[role]!;
-        await tx.insert(hubMembers).values({
-          tenantId: tenant.id,
-          childId: child.id,
-          userId: who.userId,
-          organisationId: who.orgId,
-          hubRole,
-          startsOn: '2024-09-01',
-        });
+        const agreement = demoAgreements[role];
+        const [member] = await tx
+          .insert(hubMembers)
+          .values({
+            tenantId: tenant.id,
+            childId: child.id,
+            userId: who.userId,
+            organisationId: who.orgId,
+            hubRole,
+            startsOn: '2024-09-01',
+            ...(agreement ? { ...agreement, agreementUpdatedAt: new Date() } : {}),
+          })
+          .returning();
+        members[role] = member!.id;
       }
+      childIds[c.name] = { id: child.id, members };
     }
+    await seedHubWork(tx, tenant.id, childIds, byRole);
     await audit(tx, {
       action: 'demo.seeded',
       entity: 'tenant',
@@ -163,4 +196,104 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
     });
     return { tenantId: tenant.id };
   });
+}
+
+/** How the demo adults prefer to be reached (the first meeting's agreement). */
+const demoAgreements: Record<string, { availability: string; preferredChannel: Channel; contactDetail: string }> = {
+  social_worker: { availability: 'Vardagar 8–16', preferredChannel: 'phone', contactDetail: '0670-100 00' },
+  god_man: { availability: 'Kvällar efter 17', preferredChannel: 'sms', contactDetail: '070-555 12 34' },
+  contact_person: { availability: 'På Solgården dagtid', preferredChannel: 'meeting', contactDetail: 'HVB Solgården' },
+  school_mentor: {
+    availability: 'Skoldagar 8–15',
+    preferredChannel: 'email',
+    contactDetail: 'mats.holm@demo.navet.se',
+  },
+};
+
+interface DemoChild {
+  id: string;
+  /** Hub member id by demo user role. */
+  members: Record<string, string>;
+}
+
+/**
+ * The hub's work in the demo, dated relative to today: a topic matrix, first
+ * meetings in different states, and questions (one overdue) so every flag shows.
+ */
+async function seedHubWork(
+  tx: Db,
+  tenantId: string,
+  kids: Record<string, DemoChild>,
+  byRole: Record<string, { userId: string }>,
+): Promise<void> {
+  const today = todayInSweden();
+  const [extra] = await tx
+    .insert(tenantTopics)
+    .values({ tenantId, labelSv: 'Praktik och sommarjobb', labelEn: 'Work placement and summer jobs' })
+    .returning();
+  const amir = kids.Amir!;
+  const hodan = kids.Hodan!;
+  const layla = kids.Layla!;
+  const matrix: [DemoChild, string, string, string | null, boolean][] = [
+    [amir, 'school', 'school_mentor', 'contact_person', false],
+    [amir, 'health', 'contact_person', null, false],
+    [amir, 'asylum_case', 'god_man', 'social_worker', false],
+    [amir, 'money', 'god_man', null, false],
+    [amir, 'housing', 'contact_person', null, false],
+    [amir, 'leisure', 'contact_person', null, true],
+    [amir, 'family_contact', 'social_worker', null, false],
+    [amir, 'return', 'social_worker', 'god_man', false],
+    [amir, 'everyday', 'contact_person', null, true],
+    [amir, extra!.id, 'school_mentor', null, false],
+    [hodan, 'school', 'contact_person', null, false],
+    [hodan, 'asylum_case', 'god_man', null, false],
+    [layla, 'leisure', 'volunteer', 'contact_person', true],
+    [layla, 'everyday', 'contact_person', null, true],
+  ];
+  for (const [kid, topic, responsible, fallback, shareable] of matrix) {
+    await tx.insert(topicAssignments).values({
+      tenantId,
+      childId: kid.id,
+      topic,
+      responsibleMemberId: kid.members[responsible]!,
+      fallbackMemberId: fallback ? kid.members[fallback]! : null,
+      shareableWithCivilSociety: shareable,
+    });
+  }
+  // Amir: all but one item done; Hodan: all done; Layla: proposed, nothing done yet.
+  const meetings: [DemoChild, string, number][] = [
+    [amir, addDays(today, -20), 5],
+    [hodan, addDays(today, -40), 6],
+    [layla, addDays(today, 5), 0],
+  ];
+  for (const [kid, proposedOn, done] of meetings) {
+    await tx.insert(firstMeetings).values({ childId: kid.id, tenantId, proposedOn });
+    for (const item of checklistItems.slice(0, done))
+      await tx.insert(checklistOutcomes).values({
+        childId: kid.id,
+        item,
+        tenantId,
+        done: true,
+        note: item === 'how_adults_talk' ? 'God man helst sms, kontaktpersonen på Solgården.' : null,
+        recordedBy: byRole.social_worker!.userId,
+      });
+  }
+  const questions: [DemoChild, string, string, number, string][] = [
+    [amir, 'Förklara vad avslaget betyder och vad som händer nu.', 'god_man', 3, 'open'],
+    [amir, 'Fråga hur det går i skolan efter beskedet.', 'school_mentor', -2, 'open'],
+    [amir, 'Prata om kontakten med familjen.', 'social_worker', -10, 'done'],
+    [hodan, 'Fråga om hon vill ha stöd av elevhälsan.', 'contact_person', 7, 'open'],
+  ];
+  for (const [kid, text, owner, dueIn, status] of questions) {
+    await tx.insert(hubQuestions).values({
+      tenantId,
+      childId: kid.id,
+      text,
+      ownerMemberId: kid.members[owner]!,
+      dueOn: addDays(today, dueIn),
+      status,
+      createdBy: byRole.social_worker!.userId,
+      closedAt: status === 'open' ? null : new Date(),
+    });
+  }
 }
