@@ -240,6 +240,10 @@ export const ChildDetailFull = z.object({
 });
 export type ChildDetailFull = z.infer<typeof ChildDetailFull>;
 
+/**
+ * Civil society's view of one child. The summary's case fields are present but
+ * always null or empty, so a client may read either view with `ChildSummary`.
+ */
 export const ChildDetailNarrow = z.object({
   view: z.literal('narrow'),
   id: z.string().uuid(),
@@ -249,6 +253,10 @@ export const ChildDetailNarrow = z.object({
   interpreterLanguage: z.string().nullable(),
   caseStatus: CaseStatus,
   myHubRoles: z.array(HubRole),
+  age: z.null(),
+  asylumStatus: z.null(),
+  missingCoreRoles: z.array(HubRole).max(0),
+  flags: z.null(),
   abilities: ChildAbilities,
 });
 export type ChildDetailNarrow = z.infer<typeof ChildDetailNarrow>;

@@ -63,6 +63,10 @@ export function presentDetail(a: ChildAccess, flags: ChildFlags, placementName: 
       interpreterLanguage: child.interpreterLanguage,
       caseStatus: CaseStatus.parse(child.caseStatus),
       myHubRoles: myHubRoles(a),
+      age: null,
+      asylumStatus: null,
+      missingCoreRoles: [],
+      flags: null,
       abilities,
     };
   }
