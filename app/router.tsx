@@ -1,12 +1,22 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
+import { RequireAbility } from './components/Forbidden.tsx';
 import { RequireSession } from './components/RequireSession.tsx';
+import { AdminPage } from './pages/Admin/AdminPage.tsx';
+import { NewUserPage } from './pages/Admin/NewUserPage.tsx';
+import { OrganisationsPage } from './pages/Admin/OrganisationsPage.tsx';
+import { UserPage } from './pages/Admin/UserPage.tsx';
+import { UsersPage } from './pages/Admin/UsersPage.tsx';
 import { ChildAuditPage } from './pages/Audit/ChildAuditPage.tsx';
 import { ReviewsPage } from './pages/Audit/ReviewsPage.tsx';
 import { ChildPage } from './pages/Child/ChildPage.tsx';
 import { LoginPage } from './pages/Login/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFound/NotFoundPage.tsx';
 import { StartPage } from './pages/Start/StartPage.tsx';
+
+const audit = (page: ReactNode) => <RequireAbility ability="readAuditLog">{page}</RequireAbility>;
+const admin = (page: ReactNode) => <RequireAbility ability="manageUsers">{page}</RequireAbility>;
 
 /** Every route of the client. All but /login need a session. */
 export function createAppRouter() {
@@ -21,8 +31,13 @@ export function createAppRouter() {
       children: [
         { index: true, element: <StartPage /> },
         { path: 'children/:id', element: <ChildPage /> },
-        { path: 'children/:id/audit', element: <ChildAuditPage /> },
-        { path: 'audit/reviews', element: <ReviewsPage /> },
+        { path: 'children/:id/audit', element: audit(<ChildAuditPage />) },
+        { path: 'audit/reviews', element: audit(<ReviewsPage />) },
+        { path: 'admin', element: admin(<AdminPage />) },
+        { path: 'admin/organisations', element: admin(<OrganisationsPage />) },
+        { path: 'admin/users', element: admin(<UsersPage />) },
+        { path: 'admin/users/new', element: admin(<NewUserPage />) },
+        { path: 'admin/users/:id', element: admin(<UserPage />) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

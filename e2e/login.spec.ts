@@ -40,6 +40,23 @@ test('a wrong password, and empty fields, are explained', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Välkommen, Samir Haddad' })).toBeVisible();
 });
 
+test('too many wrong passwords lock the account, and the page says for how long', async ({ page }) => {
+  await page.goto('/login');
+  // An account no other test uses: the lock lasts a quarter of an hour.
+  await page.getByLabel('E-postadress').fill('mentor@demo.navet.se');
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await page.getByLabel('Lösenord').fill(`wrong-password-${attempt}`);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect(page.getByRole('alert')).toContainText('E-postadressen eller lösenordet är fel.');
+  }
+  await page.getByLabel('Lösenord').fill('wrong-password-5');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'För många misslyckade försök. Kontot är spärrat en stund. Försök igen om 15 minuter.',
+  );
+  await expectAccessible(page);
+});
+
 test('the coordinator is told plainly that the operational level is not built yet', async ({ page }) => {
   await logIn(page, demo.coordinator);
   await expect(page.getByRole('heading', { level: 2, name: 'Verksamhetsnivån' })).toBeVisible();

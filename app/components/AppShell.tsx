@@ -77,6 +77,11 @@ export function AppShell() {
                 <NavLink to="/audit/reviews">{t('nav.reviews')}</NavLink>
               </li>
             ) : null}
+            {me.abilities.manageUsers ? (
+              <li>
+                <NavLink to="/admin">{t('nav.admin')}</NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
         {me.tenant.isDemo ? (

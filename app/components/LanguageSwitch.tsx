@@ -2,15 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useSaveLocale } from '../api/auth.ts';
 import { currentLocale, storeLocale, type Locale } from '../i18n.ts';
 
-/** Native names: a reader finds their own language whatever the page is in. */
-const names: Record<Locale, string> = { sv: 'På svenska', en: 'In English' };
-
 /**
- * Switches between Swedish and English. The choice is kept on this device,
- * and in the account when logged in, so it follows the user.
+ * Switches between Swedish and English. The button is written in the language
+ * it switches to ("In English"), so a reader finds their own language whatever
+ * the page is in. The choice is kept on this device, and in the account when
+ * logged in, so it follows the user.
  */
 export function LanguageSwitch({ loggedIn }: { loggedIn: boolean }) {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation();
   const saveLocale = useSaveLocale();
   const next: Locale = currentLocale() === 'sv' ? 'en' : 'sv';
 
@@ -22,7 +21,7 @@ export function LanguageSwitch({ loggedIn }: { loggedIn: boolean }) {
 
   return (
     <button type="button" className="button button--quiet language-switch" onClick={change} lang={next}>
-      {names[next]}
+      {t('language.switchTo', { lng: next })}
     </button>
   );
 }

@@ -14,6 +14,12 @@ const knownCodes = [
   'totp_already_enabled',
   'totp_not_enrolled',
   'totp_not_started',
+  'email_taken',
+  'organisation_exists',
+  'last_admin',
+  'membership_exists',
+  'membership_ended',
+  'cannot_disable_self',
 ] as const;
 type KnownCode = (typeof knownCodes)[number];
 

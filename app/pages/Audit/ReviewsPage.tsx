@@ -1,18 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { useReviews } from '../../api/audit.ts';
 import { ErrorRegion, Loading } from '../../components/Notice.tsx';
-import { useSession } from '../../components/RequireSession.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
-import { Forbidden } from './Forbidden.tsx';
 import { ReviewList } from './ReviewList.tsx';
 
 /** Every log review recorded in the tenant: the documented follow-up of access logs. */
 export function ReviewsPage() {
-  const me = useSession();
-  return me.abilities.readAuditLog ? <Reviews /> : <Forbidden />;
-}
-
-function Reviews() {
   const { t } = useTranslation();
   const reviews = useReviews();
   useDocumentTitle(t('review.listTitle'));

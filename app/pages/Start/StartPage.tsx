@@ -39,7 +39,20 @@ export function StartPage() {
         <section className="panel" aria-labelledby="admin-heading">
           <h2 id="admin-heading">{t('start.adminTitle')}</h2>
           <p>{t('start.adminBody')}</p>
-          <ul className="link-list">
+          <ul className="link-list link-list--large">
+            {me.abilities.manageUsers ? (
+              <>
+                <li>
+                  <Link to="/admin/users">{t('admin.usersLink')}</Link>
+                </li>
+                <li>
+                  <Link to="/admin/organisations">{t('admin.organisationsLink')}</Link>
+                </li>
+                <li>
+                  <Link to="/admin">{t('admin.settingsLink')}</Link>
+                </li>
+              </>
+            ) : null}
             {me.abilities.readAuditLog ? (
               <li>
                 <Link to="/audit/reviews">{t('start.reviewsLink')}</Link>
