@@ -7,3 +7,5 @@ export * from '../domain/child-view/tables.ts';
 export * from '../audit/tables.ts';
 export * from '../jobs/tables.ts';
 export * from '../notify/tables.ts';
+export * from '../domain/meetings/tables.ts';
+export * from '../domain/besked/tables.ts';

@@ -8,9 +8,12 @@ import type { Deps } from '../deps.ts';
 import { runWithContext } from '../context.ts';
 import { auditRoutes } from '../domain/audit/routes.ts';
 import { authRoutes } from '../domain/auth/routes.ts';
+import { beskedRoutes } from '../domain/besked/routes.ts';
 import { childViewRoutes } from '../domain/child-view/routes.ts';
 import { childrenRoutes } from '../domain/children/routes.ts';
 import { hubRoutes } from '../domain/hub/routes.ts';
+import { meetingRoutes } from '../domain/meetings/routes.ts';
+import { taskRoutes } from '../domain/tasks/routes.ts';
 import { tenancyRoutes } from '../domain/tenancy/routes.ts';
 import { installAuth } from './auth-plugin.ts';
 import { installErrorHandler } from './error-handler.ts';
@@ -25,7 +28,18 @@ export interface AppOptions {
 }
 
 /** Every route module, in one list: the OpenAPI document and the route tests walk it. */
-const routeModules = [systemRoutes, authRoutes, childrenRoutes, hubRoutes, childViewRoutes, auditRoutes, tenancyRoutes];
+const routeModules = [
+  systemRoutes,
+  authRoutes,
+  childrenRoutes,
+  hubRoutes,
+  childViewRoutes,
+  auditRoutes,
+  tenancyRoutes,
+  meetingRoutes,
+  beskedRoutes,
+  taskRoutes,
+];
 
 /** Assembles the HTTP app. The request path is described in docs/ARCHITECTURE.md. */
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {

@@ -13,7 +13,13 @@ import { anonymous, startTestApp, type Client, type TestApp } from '../test/harn
  */
 
 /** Reachable without a session, by design. Anything else answering 2xx anonymously is a hole. */
-const PUBLIC = new Set(['GET /api/health', 'GET /api/auth/login-info', 'POST /api/auth/login']);
+const PUBLIC = new Set([
+  'GET /api/health',
+  'GET /api/auth/login-info',
+  'POST /api/auth/login',
+  // A calendar app cannot log in: the private token in the address is the credential.
+  'GET /api/calendar/feeds/{token}',
+]);
 /** Served but deliberately left out of the document. */
 const UNDOCUMENTED = new Set(['GET /api/openapi.json']);
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

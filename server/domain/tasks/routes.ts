@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import { TaskList } from '../../../common/schemas/tasks.ts';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../http/auth-plugin.ts';
+import { api, errorResponses } from '../../http/route.ts';
+import { myTasks } from './service.ts';
+
+export function taskRoutes(app: FastifyInstance, deps: Deps): void {
+  api(app).get(
+    '/api/me/tasks',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'My task list across my children: decisions I own, questions I raise, invitations to answer',
+        response: { 200: TaskList, ...errorResponses },
+      },
+    },
+    async (req) => myTasks(deps, actorOf(req)),
+  );
+}
