@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { Role } from '../../common/roles.ts';
+import { loadConfig } from '../../server/config.ts';
+import { runWithContext, type Actor } from '../../server/context.ts';
+import type { Db } from '../../server/db/connect.ts';
+import * as schema from '../../server/db/schema.ts';
+import type { Scenario } from '../scenarios/scenario.ts';
+import type { BenchUser } from './sessions.ts';
+
+interface Captured {
+  sql: string;
+  params: unknown[];
+}
+
+async function actorOf(pool: pg.Pool, user: BenchUser): Promise<Actor> {
+  const { rows } = await pool.query<{ display_name: string; organisation_id: string; role: string }>(
+    `select u.display_name, m.organisation_id, m.role from users u
+       join memberships m on m.user_id = u.id and m.ended_at is null where u.id = $1`,
+    [user.userId],
+  );
+  return {
+    userId: user.userId,
+    tenantId: user.tenantId,
+    displayName: rows[0]?.display_name ?? '',
+    sessionId: 'bench-explain',
+    memberships: rows.map((r) => ({ organisationId: r.organisation_id, role: Role.parse(r.role) })),
+  };
+}
+
+/**
+ * Runs each scenario's service call once with a query-logging Drizzle, then
+ * EXPLAIN ANALYZE on every select it made, with the same parameters. The plans
+ * follow the code: when a service gains a query, its plan appears here.
+ */
+export async function writePlans(
+  databaseUrl: string,
+  scenarios: Scenario[],
+  user: BenchUser,
+  file: string,
+  heading: string,
+): Promise<void> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  try {
+    const actor = await actorOf(pool, user);
+    const out: string[] = [
+      heading,
+      `Actor: ${user.email} (${actor.memberships.map((m) => m.role).join(', ')}), in the hub of ${user.childIds.length} children.`,
+      '',
+    ];
+    for (const s of scenarios) {
+      if (!s.explain) continue;
+      const captured: Captured[] = [];
+      const db = drizzle({
+        client: pool,
+        schema,
+        logger: { logQuery: (sql, params) => captured.push({ sql, params }) },
+      }) as unknown as Db;
+      const deps = { db, kind: 'postgres' as const, config: loadConfig() };
+      await runWithContext({ requestId: 'bench-explain', ip: null, actor }, () =>
+        s.explain!(deps, actor, { ...user, cookie: '', csrfToken: '' }),
+      );
+      out.push(`==== (${s.key}) ${s.title}: ${captured.length} statements ====`, '');
+      for (const q of captured) {
+        out.push(`-- ${q.sql}`, `-- params: ${JSON.stringify(q.params)}`);
+        if (/^\s*(select|with)\b/i.test(q.sql)) {
+          const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.params);
+          out.push(...rows.map((r) => r['QUERY PLAN']));
+        } else out.push('(not a select: not explained; it runs inside the same transaction)');
+        out.push('');
+      }
+    }
+    fs.writeFileSync(file, `${out.join('\n')}\n`);
+  } finally {
+    await pool.end();
+  }
+}

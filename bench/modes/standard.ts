@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { writePlans } from '../lib/explain.ts';
+import { measureTarget, type RunOptions } from '../lib/measure.ts';
+import { machine, resultsDir, runJson, runTable, writeJson } from '../lib/report.ts';
+import { describe, targetFromEnv } from '../lib/target.ts';
+import { loadScenarios } from '../scenarios/scenario.ts';
+
+/** Baselines and every scenario on the bench database the environment points at. */
+export async function runStandard(opts: RunOptions, explain: boolean): Promise<number> {
+  const target = targetFromEnv();
+  const scenarios = await loadScenarios();
+  process.stderr.write(`Benchmark on ${describe(target)}\n`);
+  const run = await measureTarget(target, scenarios, opts);
+  console.log(
+    `\nNavet on ${describe(target)}; ${run.sessions} users of ${run.tenantsSampled} municipalities; ` +
+      `${opts.connections} connections, ${opts.duration} s each.\n`,
+  );
+  console.log(runTable(run));
+  console.log('\nQuote the ratios to the bare select; absolute times depend on the machine and its load.');
+  let plans: string | undefined;
+  if (explain) {
+    if (target.kind !== 'postgres') throw new Error('--explain needs PostgreSQL (DATABASE_URL).');
+    plans = path.join(resultsDir, 'plans-current.txt');
+    await writePlans(target.databaseUrl!, scenarios, run.users[0]!, plans, `Plans on ${describe(target)}`);
+    console.log(`Plans: ${plans}`);
+  }
+  const file = writeJson('latest.json', {
+    mode: 'standard',
+    at: new Date().toISOString(),
+    database: target.kind,
+    options: opts,
+    machine: machine(),
+    ...runJson(run),
+    plans,
+  });
+  console.log(`Results: ${file}`);
+  return 0;
+}
