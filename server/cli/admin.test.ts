@@ -3,6 +3,8 @@ import { privateDatabase, rawQuery, type PrivateDatabase } from '../test/private
 import { runNavet } from '../test/navet-process.ts';
 import { verifyAudit } from '../audit/verify.ts';
 import { verifyPassword } from '../domain/auth/passwords.ts';
+import { parseAdminArgs } from './admin.ts';
+import { CliError } from './cli-error.ts';
 
 const PASSWORD = 'stor älg i skogen';
 const flags = (email: string) => [
@@ -75,27 +77,59 @@ describe('navet admin create', () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('A user with the e-mail rut.admin@ragunda.example exists already.');
   });
+});
 
-  it('refuses a weak or common password with exit code 2', async () => {
-    const short = await runNavet(flags('a@ragunda.example'), { ...priv.env, NAVET_ADMIN_PASSWORD: 'kort' });
-    expect(short.code).toBe(2);
-    expect(short.stderr).toMatch(/The password is not accepted: Use at least 12 characters/);
-    const common = await runNavet(flags('a@ragunda.example'), { ...priv.env, NAVET_ADMIN_PASSWORD: 'password1234' });
-    expect(common.code).toBe(2);
-    expect(common.stderr).toMatch(/too common/);
+// The flag and password checks run before any database work: tested in-process,
+// while the exit code they map to is proven by the duplicate e-mail run above.
+describe('admin create input', () => {
+  const withPassword = async (password: string | undefined, args: string[]) => {
+    const saved = process.env.NAVET_ADMIN_PASSWORD;
+    if (password === undefined) delete process.env.NAVET_ADMIN_PASSWORD;
+    else process.env.NAVET_ADMIN_PASSWORD = password;
+    try {
+      return await parseAdminArgs(args);
+    } finally {
+      if (saved === undefined) delete process.env.NAVET_ADMIN_PASSWORD;
+      else process.env.NAVET_ADMIN_PASSWORD = saved;
+    }
+  };
+  const args = flags('Ny@Ragunda.example').slice(2);
+
+  it('reads the flags, lower-cases the e-mail and requires TOTP unless --no-totp', async () => {
+    expect(await withPassword(PASSWORD, args)).toEqual({
+      tenant: 'Ragunda',
+      org: 'Ragunda kommun, socialtjänsten',
+      orgType: 'municipality',
+      email: 'ny@ragunda.example',
+      name: 'Rut Admin',
+      password: PASSWORD,
+      requireTotp: true,
+    });
+    expect((await withPassword(PASSWORD, [...args, '--no-totp'])).requireTotp).toBe(false);
   });
 
-  it('asks for the password only on a terminal, and names missing or bad flags', async () => {
-    const noPassword = await runNavet(flags('b@ragunda.example'), priv.env);
-    expect(noPassword.code).toBe(2);
-    expect(noPassword.stderr).toMatch(/Set NAVET_ADMIN_PASSWORD/);
-    const bad = await runNavet(['admin', 'create', '--tenant', 'X', '--email', 'nope', '--org-type', 'castle'], {
-      ...priv.env,
-      NAVET_ADMIN_PASSWORD: PASSWORD,
+  it('refuses a weak or common password with exit code 2', async () => {
+    await expect(withPassword('kort', args)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/The password is not accepted: Use at least 12 characters/),
     });
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--org is required/);
-    expect(bad.stderr).toMatch(/--email/);
-    expect(bad.stderr).toMatch(/--org-type: one of municipality/);
+    await expect(withPassword('password1234', args)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/too common/),
+    });
+  });
+
+  it('asks for the password only on a terminal', async () => {
+    await expect(withPassword(undefined, args)).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/Set NAVET_ADMIN_PASSWORD/),
+    });
+  });
+
+  it('names missing and bad flags', async () => {
+    const bad = withPassword(PASSWORD, ['--tenant', 'X', '--email', 'nope', '--org-type', 'castle']);
+    await expect(bad).rejects.toBeInstanceOf(CliError);
+    await expect(bad).rejects.toThrow(/--org is required.*--org-type: one of municipality.*--email/);
+    await expect(withPassword(PASSWORD, [...args, '--bogus'])).rejects.toThrow(/Unknown option '--bogus'/);
   });
 });
