@@ -43,8 +43,6 @@ function originOf(rng: Rng, role: Role): Origin {
   ]);
 }
 
-let serial = 0;
-
 /** Users and their organisation roles. Every user shares one password (see BENCH_PASSWORD). */
 export const area: Area = {
   name: 'users and memberships',
@@ -52,6 +50,8 @@ export const area: Area = {
   estimate: (plan) => Math.round(plan.children * 1.2 * 2),
   async generate(ctx) {
     const created = new Date(ctx.plan.now.getTime() - 2 * 365 * 86_400_000);
+    // Numbers the addresses: two people of the same name stay two users.
+    let serial = 0;
     for (const t of ctx.tenants) {
       const userRows: (typeof users.$inferInsert)[] = [];
       const membershipRows: (typeof memberships.$inferInsert)[] = [];
