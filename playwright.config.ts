@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 3199;
+// Another port for parallel runs on one machine: NAVET_E2E_PORT=3299 npx playwright test
+const port = Number(process.env.NAVET_E2E_PORT ?? 3199);
 const baseURL = `http://127.0.0.1:${port}`;
 
 /**

@@ -58,7 +58,7 @@ export function LoginPage() {
         <h1 ref={headingRef} tabIndex={-1}>
           {title}
         </h1>
-        <p className="login__tagline">{t('app.tagline')}</p>
+        {step === 'password' ? <p className="login__tagline">{t('app.tagline')}</p> : null}
         {reason && step === 'password' ? (
           <div role="status">
             <Notice kind={reason === 'expired' ? 'warning' : 'success'}>
