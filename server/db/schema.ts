@@ -9,3 +9,4 @@ export * from '../jobs/tables.ts';
 export * from '../notify/tables.ts';
 export * from '../domain/meetings/tables.ts';
 export * from '../domain/besked/tables.ts';
+export * from '../domain/events/tables.ts';
