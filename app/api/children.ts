@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ChildList, ChildSummary, type ChildListQuery } from '../../common/schemas/children.ts';
+import { ChildDetail, ChildList, type ChildListQuery } from '../../common/schemas/children.ts';
 import { call } from './client.ts';
 
 /** What the list page may ask for; the server fills in the defaults. */
@@ -24,6 +24,6 @@ export function useChildren(filters: ChildFilters) {
 export function useChild(id: string) {
   return useQuery({
     queryKey: childKeys.detail(id),
-    queryFn: ({ signal }) => call(ChildSummary, 'GET', `/api/children/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => call(ChildDetail, 'GET', `/api/children/${encodeURIComponent(id)}`, { signal }),
   });
 }

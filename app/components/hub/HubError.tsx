@@ -1,0 +1,55 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client.ts';
+import { errorText } from '../errors.ts';
+import { Notice } from '../Notice.tsx';
+
+/** Error ids of the hub and child routes that have their own words here. */
+const hubCodes = [
+  'already_member',
+  'already_ended',
+  'last_core_member',
+  'child_closed',
+  'version_conflict',
+  'forbidden',
+  'not_found',
+] as const;
+type HubCode = (typeof hubCodes)[number];
+const isHubCode = (code: string): code is HubCode => (hubCodes as readonly string[]).includes(code);
+
+/** The text for an error on the child page: the hub's own words first, then the app's common ones. */
+export function hubErrorText(t: TFunction, error: unknown): string {
+  if (isApiError(error) && isHubCode(error.code)) return t(`hub.errors.${error.code}`);
+  return errorText(t, error);
+}
+
+/**
+ * Always in the page, so a screen reader announces an error when it appears
+ * (a live region added together with its text is often missed).
+ */
+export function HubErrorRegion({ error, id }: { error: unknown; id?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div role="alert" aria-live="assertive" id={id}>
+      {error ? (
+        <Notice kind="error" title={t('errors.title')}>
+          <p>{hubErrorText(t, error)}</p>
+        </Notice>
+      ) : null}
+    </div>
+  );
+}
+
+/** A polite live region for "saved" messages; empty until there is something to say. */
+export function SavedRegion({ message }: { message: string | null }) {
+  return (
+    <p role="status" className="hub-saved">
+      {message ? (
+        <>
+          <span aria-hidden="true">✓ </span>
+          {message}
+        </>
+      ) : null}
+    </p>
+  );
+}
