@@ -11,6 +11,8 @@ import { UsersPage } from './pages/Admin/UsersPage.tsx';
 import { ChildAuditPage } from './pages/Audit/ChildAuditPage.tsx';
 import { ReviewsPage } from './pages/Audit/ReviewsPage.tsx';
 import { ChildPage } from './pages/Child/ChildPage.tsx';
+import { EditChildPage } from './pages/Child/EditChildPage.tsx';
+import { NewChildPage } from './pages/Children/NewChildPage.tsx';
 import { LoginPage } from './pages/Login/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFound/NotFoundPage.tsx';
 import { StartPage } from './pages/Start/StartPage.tsx';
@@ -30,7 +32,16 @@ export function createAppRouter() {
       ),
       children: [
         { index: true, element: <StartPage /> },
+        {
+          path: 'children/new',
+          element: (
+            <RequireAbility ability="createChild">
+              <NewChildPage />
+            </RequireAbility>
+          ),
+        },
         { path: 'children/:id', element: <ChildPage /> },
+        { path: 'children/:id/edit', element: <EditChildPage /> },
         { path: 'children/:id/audit', element: audit(<ChildAuditPage />) },
         { path: 'audit/reviews', element: audit(<ReviewsPage />) },
         { path: 'admin', element: admin(<AdminPage />) },

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useSession } from '../../components/RequireSession.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { startSections } from '../../session.ts';
+import { NewChildLink } from '../Children/NewChildLink.tsx';
 import { ChildrenList } from './ChildrenList.tsx';
 
 /** The first page after login; what it holds follows the user's roles. */
@@ -21,6 +22,7 @@ export function StartPage() {
   return (
     <div className="page">
       <h1>{title}</h1>
+      <NewChildLink />
       {sections.manager ? (
         <p className="lead">
           {t('start.managerIntro')}{' '}
