@@ -13,6 +13,7 @@ import { ReviewsPage } from './pages/Audit/ReviewsPage.tsx';
 import { ChildPage } from './pages/Child/ChildPage.tsx';
 import { EditChildPage } from './pages/Child/EditChildPage.tsx';
 import { NewChildPage } from './pages/Children/NewChildPage.tsx';
+import { ChildViewPage } from './pages/ChildView/ChildViewPage.tsx';
 import { LoginPage } from './pages/Login/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFound/NotFoundPage.tsx';
 import { StartPage } from './pages/Start/StartPage.tsx';
@@ -24,6 +25,8 @@ const admin = (page: ReactNode) => <RequireAbility ability="manageUsers">{page}<
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage /> },
+    // The child's own view: no adult session, its own language and layout.
+    { path: '/c/:token?', element: <ChildViewPage /> },
     {
       element: (
         <RequireSession>
