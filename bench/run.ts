@@ -21,7 +21,9 @@ const usage = `Usage: npm run bench -- [options]
   --children N     size for --embedded (default 500)
   --audit-rows N   audit rows for generated databases (default 200 per child)
   --explain        default mode on PostgreSQL: also write the plans of (a) and (b)
-  --keep           --scale: keep the generated databases
+  --keep           --scale: keep the generated databases (<database>_scale_<size>)
+  --reuse          --scale: measure a kept database of the right size instead of generating it
+                   (implies --keep)
 
 Writes bench/results/latest.json (and plans-<size>.txt). See bench/README.md.`;
 
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
       embedded: { type: 'boolean' },
       explain: { type: 'boolean' },
       keep: { type: 'boolean' },
+      reuse: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -65,7 +68,7 @@ async function main(): Promise<number> {
   if (values.scale !== undefined) {
     const sizes = values.scale.split(',').map((s) => Math.round(num('scale', s.trim(), 0)));
     if (sizes.length === 0 || sizes.some((s) => s < 1)) throw new Error('--scale takes sizes such as 1000,10000,50000');
-    return runScale(opts, sizes, { auditRows, keep: values.keep === true });
+    return runScale(opts, sizes, { auditRows, keep: values.keep === true, reuse: values.reuse === true });
   }
   if (values.embedded) return runEmbedded(opts, Math.round(num('children', values.children, 500)), auditRows);
   return runStandard(opts, values.explain === true);

@@ -59,20 +59,44 @@ async function onServer(url: string, statement: string): Promise<void> {
   }
 }
 
-/**
- * A fresh database beside the one in DATABASE_URL, for one size of the scale
- * curve. Its name says what it is, and only such names are ever dropped.
- */
-export async function freshScaleDatabase(baseUrl: string, size: number): Promise<Target> {
+/** The database of one size of the scale curve, beside the one in DATABASE_URL. Its name says what it is. */
+export function scaleTarget(baseUrl: string, size: number): Target {
   const base = new URL(baseUrl).pathname.slice(1) || 'navet';
-  const name = `${base}_bench_scale_${size}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
-  await onServer(baseUrl, `drop database if exists ${name} with (force)`);
-  await onServer(baseUrl, `create database ${name}`);
+  const name = `${base}_scale_${size}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
   return { kind: 'postgres', databaseUrl: withDatabase(baseUrl, name) };
 }
 
-export async function dropScaleDatabase(target: Target): Promise<void> {
+function nameOf(target: Target): string {
   const name = new URL(target.databaseUrl!).pathname.slice(1);
-  if (!/_bench_scale_\d+$/.test(name)) throw new Error(`refusing to drop ${name}: not a scale database`);
+  // Only databases named by scaleTarget are ever created or dropped here.
+  if (!/^[a-z0-9_]+_scale_\d+$/.test(name)) throw new Error(`refusing to touch ${name}: not a scale database`);
+  return name;
+}
+
+/** The number of children in a kept scale database, or null when it does not exist. */
+export async function scaleChildren(target: Target): Promise<number | null> {
+  const client = new pg.Client({ connectionString: target.databaseUrl });
+  try {
+    await client.connect();
+  } catch {
+    return null;
+  }
+  try {
+    const { rows } = await client.query<{ n: string }>('select count(*) as n from children');
+    return Number(rows[0]?.n ?? 0);
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function recreateScaleDatabase(target: Target): Promise<void> {
+  const name = nameOf(target);
   await onServer(target.databaseUrl!, `drop database if exists ${name} with (force)`);
+  await onServer(target.databaseUrl!, `create database ${name}`);
+}
+
+export async function dropScaleDatabase(target: Target): Promise<void> {
+  await onServer(target.databaseUrl!, `drop database if exists ${nameOf(target)} with (force)`);
 }

@@ -3,7 +3,14 @@ import { writePlans } from '../lib/explain.ts';
 import { measureTarget, type RunOptions, type TargetRun } from '../lib/measure.ts';
 import { repoRoot, runToEnd } from '../lib/processes.ts';
 import { machine, resultsDir, runJson, table, writeJson } from '../lib/report.ts';
-import { dropScaleDatabase, envOf, freshScaleDatabase, targetFromEnv } from '../lib/target.ts';
+import {
+  dropScaleDatabase,
+  envOf,
+  recreateScaleDatabase,
+  scaleChildren,
+  scaleTarget,
+  targetFromEnv,
+} from '../lib/target.ts';
 import { loadScenarios, type Scenario } from '../scenarios/scenario.ts';
 
 /** The issue's targets for the scale curve. */
@@ -11,7 +18,8 @@ export const targets = { maxGrowth: 1.5, maxP95Ms: 30 };
 
 interface Step {
   size: number;
-  generationSeconds: number;
+  /** Null when a kept database was reused. */
+  generationSeconds: number | null;
   run: TargetRun;
 }
 
@@ -27,7 +35,7 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 export async function runScale(
   opts: RunOptions,
   sizes: number[],
-  extra: { auditRows?: number; keep: boolean },
+  extra: { auditRows?: number; keep: boolean; reuse: boolean },
 ): Promise<number> {
   const base = targetFromEnv();
   if (base.kind !== 'postgres') throw new Error('--scale needs PostgreSQL: set DATABASE_URL.');
@@ -38,21 +46,27 @@ export async function runScale(
   let plans = '';
   for (const size of ordered) {
     process.stderr.write(`\n== ${size} children ==\n`);
-    const target = await freshScaleDatabase(base.databaseUrl!, size);
-    const started = Date.now();
-    const auditFlag = extra.auditRows === undefined ? [] : ['--audit-rows', String(extra.auditRows)];
-    await runToEnd(
-      ['--import', 'tsx', path.join(repoRoot, 'bench/data/main.ts'), '--children', String(size), ...auditFlag],
-      envOf(target),
-    );
-    const generationSeconds = (Date.now() - started) / 1000;
+    const target = scaleTarget(base.databaseUrl!, size);
+    let generationSeconds: number | null = null;
+    if (extra.reuse && (await scaleChildren(target)) === size) {
+      process.stderr.write(`Reusing the kept database ${new URL(target.databaseUrl!).pathname.slice(1)}.\n`);
+    } else {
+      await recreateScaleDatabase(target);
+      const started = Date.now();
+      const auditFlag = extra.auditRows === undefined ? [] : ['--audit-rows', String(extra.auditRows)];
+      await runToEnd(
+        ['--import', 'tsx', path.join(repoRoot, 'bench/data/main.ts'), '--children', String(size), ...auditFlag],
+        envOf(target),
+      );
+      generationSeconds = (Date.now() - started) / 1000;
+    }
     const run = await measureTarget(target, scenarios, opts);
     steps.push({ size, generationSeconds, run });
     if (size === largest) {
       plans = path.join(resultsDir, `plans-${size}.txt`);
       await writePlans(target.databaseUrl!, scenarios, run.users[0]!, plans, `Plans at ${size} children`);
     }
-    if (!extra.keep) await dropScaleDatabase(target);
+    if (!extra.keep && !extra.reuse) await dropScaleDatabase(target);
   }
   console.log(`\nScale curve on PostgreSQL; ${opts.connections} connections, ${opts.duration} s per measurement.\n`);
   console.log(
@@ -65,7 +79,7 @@ export async function runScale(
       ],
       steps.map((st) => [
         String(st.size),
-        `${st.generationSeconds.toFixed(0)} s`,
+        st.generationSeconds === null ? 'reused' : `${st.generationSeconds.toFixed(0)} s`,
         selectP95(st).toFixed(2),
         ...scenarios.flatMap((s) => [p95Of(st, s.key).toFixed(2), `${(p95Of(st, s.key) / selectP95(st)).toFixed(2)}×`]),
       ]),
