@@ -312,6 +312,7 @@ export const timelineActions = [
   'child_link.revoked',
   'child_link.redeemed',
   'child_link.burnt',
+  'event.recorded',
 ] as const;
 export const TimelineAction = z.enum(timelineActions);
 export type TimelineAction = z.infer<typeof TimelineAction>;
@@ -334,6 +335,8 @@ export const TimelineDetail = z.object({
   proposedOn: z.string().nullable().optional(),
   /** A membership ended with a last day rather than at once. */
   lastDay: z.string().optional(),
+  /** The kind of event recorded (a decision, changed wellbeing…); its note stays off the timeline. */
+  eventType: z.string().optional(),
 });
 export type TimelineDetail = z.infer<typeof TimelineDetail>;
 

@@ -2,6 +2,8 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { DEMO_PASSWORD, demoUsers, hasAnyTenant, seedDemo } from '../demo/seed.ts';
 import { buildApp } from '../http/app.ts';
+import { scheduleDailySweep } from '../domain/events/jobs.ts';
+import { startJobRunner } from '../jobs/index.ts';
 import { migrateOrCheck } from './app-role.ts';
 
 export async function serve(): Promise<void> {
@@ -23,12 +25,16 @@ export async function serve(): Promise<void> {
     seeded = true;
   }
   const app = await buildApp({ db: database.db, kind: database.kind, config }, { logger: true, serveClient: true });
+  // Reminders, escalations and e-mail pings: persisted jobs, run by every server process.
+  const runner = startJobRunner({ db: database.db, kind: database.kind, config });
+  await scheduleDailySweep(database.db);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     console.log(`${signal}: shutting down`);
+    await runner.stop();
     await app.close();
     await database.close();
     process.exit(0);

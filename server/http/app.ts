@@ -11,10 +11,16 @@ import { authRoutes } from '../domain/auth/routes.ts';
 import { beskedRoutes } from '../domain/besked/routes.ts';
 import { childViewRoutes } from '../domain/child-view/routes.ts';
 import { childrenRoutes } from '../domain/children/routes.ts';
+import { consentRoutes } from '../domain/consent/routes.ts';
+import { eventRoutes } from '../domain/events/routes.ts';
 import { hubRoutes } from '../domain/hub/routes.ts';
 import { meetingRoutes } from '../domain/meetings/routes.ts';
+import { planRoutes } from '../domain/plans/routes.ts';
+import { sharingRoutes } from '../domain/sharing/routes.ts';
+import { notificationRoutes } from '../domain/notifications/routes.ts';
 import { taskRoutes } from '../domain/tasks/routes.ts';
 import { tenancyRoutes } from '../domain/tenancy/routes.ts';
+import { jobRoutes } from '../jobs/routes.ts';
 import { installAuth } from './auth-plugin.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installSecurity } from './security.ts';
@@ -39,6 +45,12 @@ const routeModules = [
   meetingRoutes,
   beskedRoutes,
   taskRoutes,
+  consentRoutes,
+  sharingRoutes,
+  planRoutes,
+  eventRoutes,
+  notificationRoutes,
+  jobRoutes,
 ];
 
 /** Assembles the HTTP app. The request path is described in docs/ARCHITECTURE.md. */

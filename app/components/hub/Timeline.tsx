@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ChildDetail, TimelineEntry } from '../../../common/schemas/children.ts';
+import { eventLine } from '../notifications/eventLine.ts';
 import { checklistItems, type ChecklistItem, type Topic } from '../../../common/schemas/hub.ts';
 import { useTimeline } from '../../api/childRecord.ts';
 import { useTopicMatrix } from '../../api/hub.ts';
@@ -93,6 +94,11 @@ function describe(
       return t('hub.timeline.linkRedeemed');
     case 'child_link.burnt':
       return t('hub.timeline.linkBurnt');
+    case 'event.recorded':
+      return eventLine(t, d);
+    default:
+      // A kind of entry newer than this list (other parts of Navet add theirs): said plainly, never dropped.
+      return t('hub.timeline.otherAction');
   }
 }
 

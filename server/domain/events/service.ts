@@ -1,0 +1,203 @@
+import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
+import { todayInSweden, type AsylumStatus } from '../../../common/schemas/children.ts';
+import {
+  recordableEventTypes,
+  type ChildEventList,
+  type DeadlineList,
+  type EventType,
+  type RecordEventBody,
+  type RecordEventResult,
+} from '../../../common/schemas/events.ts';
+import { audit } from '../../audit/write.ts';
+import type { Actor } from '../../context.ts';
+import type { Db } from '../../db/connect.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, errors } from '../../errors.ts';
+import { enqueue } from '../../jobs/index.ts';
+import { loadAccess } from '../children/access.ts';
+import { addDays } from '../children/dates.ts';
+import * as childRepo from '../children/repo.ts';
+import { fullyVisibleChildren } from '../children/scope.ts';
+import { children } from '../children/tables.ts';
+import { users } from '../tenancy/tables.ts';
+import { deriveDeadlines } from './deadlines.ts';
+import { authorizeReadEvents, authorizeRecordEvent, canRecordEvent } from './policy.ts';
+import { presentDeadline, presentEvent, type EventRow } from './presenter.ts';
+import { statusAfter } from './status.ts';
+import { childDeadlines, childEvents } from './tables.ts';
+
+export const ROUTE_JOB = 'events.route';
+
+/** The three decisions are one family: a grant and a rejection on the same day are a likely mistake too. */
+const decisions: EventType[] = ['asylum_granted', 'asylum_rejected', 'asylum_rejected_removal'];
+
+async function isDuplicate(tx: Db, childId: string, type: EventType, occurredOn: string): Promise<boolean> {
+  const family = decisions.includes(type) ? decisions : [type];
+  const [row] = await tx
+    .select({ id: childEvents.id })
+    .from(childEvents)
+    .where(
+      and(eq(childEvents.childId, childId), inArray(childEvents.type, family), eq(childEvents.occurredOn, occurredOn)),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+export interface NewEvent {
+  type: EventType;
+  occurredOn: string;
+  source: string;
+  note: string;
+  departureDate: string | null;
+  /** Null when Navet records it. */
+  recordedBy: string | null;
+}
+
+/**
+ * Writes an event and everything that follows from it, in the caller's
+ * transaction: the asylum status, the deadlines, the timeline row and the job
+ * that routes the notices. Any failure rolls all of it back.
+ */
+export async function writeEvent(
+  tx: Db,
+  child: childRepo.ChildRow,
+  input: NewEvent,
+  now: Date,
+): Promise<{ event: EventRow; asylumStatus: AsylumStatus }> {
+  const status = statusAfter(input.type, child.asylumStatus);
+  const changed = status !== child.asylumStatus;
+  if (changed && !(await childRepo.updateVersioned(tx, child.id, child.version, { asylumStatus: status })))
+    throw errors.conflict('version_conflict', 'Someone changed the child at the same moment. Try again.');
+  const [event] = await tx
+    .insert(childEvents)
+    .values({
+      tenantId: child.tenantId,
+      childId: child.id,
+      ...input,
+      recordedAt: now,
+      asylumStatusAfter: changed ? status : null,
+    })
+    .returning();
+  if (!event) throw new Error('event insert returned nothing');
+  await deriveDeadlines(tx, { ...event, type: input.type, tenantId: child.tenantId }, child.asylumStatus, now);
+  await audit(tx, {
+    action: 'event.recorded',
+    entity: 'child_event',
+    entityId: event.id,
+    childId: child.id,
+    tenantId: child.tenantId,
+    ...(input.recordedBy === null ? { actorUserId: null, organisationId: null } : {}),
+    detail: { eventType: input.type, ...(changed ? { asylumStatus: status } : {}) },
+  });
+  await enqueue(tx, {
+    tenantId: child.tenantId,
+    kind: ROUTE_JOB,
+    runAt: now,
+    payload: { eventId: event.id },
+    dedupeKey: `route:${event.id}`,
+  });
+  return { event, asylumStatus: status };
+}
+
+export async function recordEvent(
+  deps: Deps,
+  actor: Actor,
+  childId: string,
+  body: RecordEventBody,
+): Promise<RecordEventResult> {
+  return deps.db.transaction(async (tx) => {
+    const a = await loadAccess(tx, actor, childId);
+    authorizeRecordEvent(a, body.type);
+    if (a.child.dateOfBirth && body.occurredOn < a.child.dateOfBirth)
+      throw errors.validation([{ path: 'body.occurredOn', message: 'The event cannot be before the child was born.' }]);
+    if (!body.confirmDuplicate && (await isDuplicate(tx, childId, body.type, body.occurredOn)))
+      throw new AppError(
+        409,
+        'possible_duplicate',
+        'This decision or event is already recorded for that day. Send confirmDuplicate: true to record it again.',
+      );
+    const now = new Date();
+    const { event, asylumStatus } = await writeEvent(
+      tx,
+      a.child,
+      {
+        type: body.type,
+        occurredOn: body.occurredOn,
+        source: body.source,
+        note: body.note,
+        departureDate: body.departureDate,
+        recordedBy: actor.userId,
+      },
+      now,
+    );
+    const open = await tx
+      .select()
+      .from(childDeadlines)
+      .where(and(eq(childDeadlines.childId, childId), eq(childDeadlines.status, 'open')))
+      .orderBy(asc(childDeadlines.dueOn));
+    return {
+      event: presentEvent(event, actor.displayName),
+      asylumStatus,
+      deadlines: open.map((d) => presentDeadline(d, a.child.displayName, now)),
+    };
+  });
+}
+
+export async function listEvents(deps: Deps, actor: Actor, childId: string): Promise<ChildEventList> {
+  return deps.db.transaction(async (tx) => {
+    const a = await loadAccess(tx, actor, childId);
+    authorizeReadEvents(a);
+    const rows = await tx
+      .select({ event: childEvents, name: users.displayName })
+      .from(childEvents)
+      .leftJoin(users, eq(users.id, childEvents.recordedBy))
+      .where(eq(childEvents.childId, childId))
+      .orderBy(desc(childEvents.occurredOn), desc(childEvents.recordedAt));
+    await audit(tx, { action: 'child.events_read', entity: 'child', entityId: childId, childId });
+    return {
+      items: rows.map((r) => presentEvent(r.event, r.name)),
+      recordable: recordableEventTypes.filter((type) => canRecordEvent(a, type)),
+    };
+  });
+}
+
+/** The child's open deadlines, passed ones included (they still need someone to act). */
+export async function deadlinesOfChild(deps: Deps, actor: Actor, childId: string): Promise<DeadlineList> {
+  return deps.db.transaction(async (tx) => {
+    const a = await loadAccess(tx, actor, childId);
+    authorizeReadEvents(a);
+    const rows = await tx
+      .select()
+      .from(childDeadlines)
+      .where(and(eq(childDeadlines.childId, childId), eq(childDeadlines.status, 'open')))
+      .orderBy(asc(childDeadlines.dueOn));
+    await audit(tx, { action: 'child.deadlines_read', entity: 'child', entityId: childId, childId });
+    return { items: rows.map((d) => presentDeadline(d, a.child.displayName)) };
+  });
+}
+
+/** My task list of dates: open deadlines of the children I see in full, from a month back. */
+export async function myDeadlines(deps: Deps, actor: Actor): Promise<DeadlineList> {
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ deadline: childDeadlines, childName: children.displayName })
+      .from(childDeadlines)
+      .innerJoin(children, eq(children.id, childDeadlines.childId))
+      .where(
+        and(
+          eq(childDeadlines.tenantId, actor.tenantId),
+          eq(childDeadlines.status, 'open'),
+          gte(childDeadlines.dueOn, addDays(todayInSweden(), -30)),
+          fullyVisibleChildren(actor),
+        ),
+      )
+      .orderBy(asc(childDeadlines.dueOn), asc(children.displayName))
+      .limit(200);
+    const childIds = [...new Set(rows.map((r) => r.deadline.childId))];
+    await audit(
+      tx,
+      childIds.map((id) => ({ action: 'child.deadlines_read', entity: 'child', entityId: id, childId: id })),
+    );
+    return { items: rows.map((r) => presentDeadline(r.deadline, r.childName)) };
+  });
+}

@@ -1,0 +1,128 @@
+import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Notification, NotificationList, NotificationQuery } from '../../../common/schemas/notifications.ts';
+import { audit } from '../../audit/write.ts';
+import type { Actor } from '../../context.ts';
+import type { Db } from '../../db/connect.ts';
+import type { Deps } from '../../deps.ts';
+import { errors } from '../../errors.ts';
+import { notifications } from '../../notify/tables.ts';
+import { visibleChildren } from '../children/scope.ts';
+import { children } from '../children/tables.ts';
+
+type Row = typeof notifications.$inferSelect;
+type Param = string | number | boolean | null;
+
+export function presentNotification(n: Row, childName: string | null): Notification {
+  const params: Record<string, Param> = {};
+  for (const [k, v] of Object.entries(n.params))
+    if (v === null || ['string', 'number', 'boolean'].includes(typeof v)) params[k] = v as Param;
+  return {
+    id: n.id,
+    kind: n.kind,
+    urgency: n.urgency === 'immediate' ? 'immediate' : 'normal',
+    childId: n.childId,
+    childName,
+    params,
+    link: n.link,
+    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt?.toISOString() ?? null,
+    acknowledgedAt: n.acknowledgedAt?.toISOString() ?? null,
+  };
+}
+
+/** A user sees only their own notices: every query starts from this. */
+const own = (actor: Actor): SQL =>
+  and(eq(notifications.userId, actor.userId), eq(notifications.tenantId, actor.tenantId))!;
+
+/**
+ * The actor's notices with the child's name where the actor still sees the
+ * child (someone who left the hub keeps the notice but not the name). Marks
+ * them delivered, and logs the children named, as every read of child data.
+ */
+export async function loadOwn(tx: Db, actor: Actor, where: SQL | undefined, page?: { limit: number; offset: number }) {
+  const query = tx
+    .select({ n: notifications, childName: children.displayName })
+    .from(notifications)
+    .leftJoin(children, and(eq(children.id, notifications.childId), visibleChildren(actor)))
+    .where(and(own(actor), where))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id));
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
+  const undelivered = rows.filter((r) => !r.n.deliveredAt).map((r) => r.n.id);
+  if (undelivered.length > 0)
+    await tx
+      .update(notifications)
+      .set({ deliveredAt: new Date() })
+      .where(and(inArray(notifications.id, undelivered), isNull(notifications.deliveredAt)));
+  const named = [...new Set(rows.filter((r) => r.childName !== null).map((r) => r.n.childId!))];
+  await audit(
+    tx,
+    named.map((id) => ({
+      action: 'notification.list',
+      entity: 'child',
+      entityId: id,
+      childId: id,
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+    })),
+  );
+  return rows.map((r) => presentNotification(r.n, r.childName));
+}
+
+export async function unreadCountOf(tx: Db, actor: Actor): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(own(actor), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+export async function listNotifications(deps: Deps, actor: Actor, q: NotificationQuery): Promise<NotificationList> {
+  return deps.db.transaction(async (tx) => {
+    const where = q.unread ? isNull(notifications.readAt) : undefined;
+    const [totalRow] = await tx
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(own(actor), where));
+    const items = await loadOwn(tx, actor, where, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    return {
+      items,
+      total: totalRow?.n ?? 0,
+      unreadCount: await unreadCountOf(tx, actor),
+      page: q.page,
+      pageSize: q.pageSize,
+    };
+  });
+}
+
+export async function unreadCount(deps: Deps, actor: Actor): Promise<number> {
+  return deps.db.transaction((tx) => unreadCountOf(tx, actor));
+}
+
+/**
+ * Read (opened) or acknowledged ("I have seen this", which stops escalation).
+ * Each time is recorded once, the first time; another user's notice is 404.
+ */
+export async function mark(deps: Deps, actor: Actor, id: string, what: 'read' | 'acknowledged'): Promise<Notification> {
+  return deps.db.transaction(async (tx) => {
+    const now = sql`coalesce(${notifications.readAt}, now())`;
+    const [row] = await tx
+      .update(notifications)
+      .set({
+        readAt: now,
+        deliveredAt: sql`coalesce(${notifications.deliveredAt}, now())`,
+        ...(what === 'acknowledged' ? { acknowledgedAt: sql`coalesce(${notifications.acknowledgedAt}, now())` } : {}),
+      })
+      .where(and(eq(notifications.id, id), own(actor)))
+      .returning({ id: notifications.id, childId: notifications.childId });
+    if (!row) throw errors.notFound('notification');
+    if (what === 'acknowledged')
+      await audit(tx, {
+        action: 'notification.acknowledged',
+        entity: 'notification',
+        entityId: id,
+        childId: row.childId,
+      });
+    const [presented] = await loadOwn(tx, actor, eq(notifications.id, id));
+    return presented!;
+  });
+}
