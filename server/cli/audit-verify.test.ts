@@ -28,5 +28,5 @@ describe('navet audit verify', () => {
     expect(broken.stdout).toMatch(/BROKEN {2}chain .*: first broken link at seq 1 \(row id \d+\): .*altered/);
     expect(broken.stdout).toContain('Audit log verification FAILED.');
     expect(broken.code).toBe(1);
-  }, 90_000);
+  }, 240_000);
 });

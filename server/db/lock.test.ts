@@ -54,5 +54,5 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('the data folder lock', () =>
     third.server.kill('SIGTERM');
     expect((await exited(third.server)).code).toBe(0);
     expect(fs.existsSync(lockFile)).toBe(false);
-  }, 120_000);
+  }, 300_000);
 });

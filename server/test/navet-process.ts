@@ -42,7 +42,7 @@ export function startNavet(args: string[], env: Record<string, string>): ChildPr
 /** Resolves when the process ends; rejects after `timeoutMs` so a process that should have stopped fails the test. */
 export function exited(
   child: ChildProcess,
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null) {
     return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
@@ -74,7 +74,7 @@ export function freePort(): Promise<number> {
 export async function waitForHealth(
   port: number,
   child: ChildProcess & { output: () => string },
-  timeoutMs = 45_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
