@@ -10,13 +10,17 @@ import { UserPage } from './pages/Admin/UserPage.tsx';
 import { UsersPage } from './pages/Admin/UsersPage.tsx';
 import { ChildAuditPage } from './pages/Audit/ChildAuditPage.tsx';
 import { ReviewsPage } from './pages/Audit/ReviewsPage.tsx';
+import { BeskedPage } from './pages/Besked/BeskedPage.tsx';
 import { ChildPage } from './pages/Child/ChildPage.tsx';
 import { EditChildPage } from './pages/Child/EditChildPage.tsx';
 import { NewChildPage } from './pages/Children/NewChildPage.tsx';
 import { ChildViewPage } from './pages/ChildView/ChildViewPage.tsx';
 import { LoginPage } from './pages/Login/LoginPage.tsx';
+import { MeetingNewPage } from './pages/Meeting/MeetingNewPage.tsx';
+import { MeetingPage } from './pages/Meeting/MeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFound/NotFoundPage.tsx';
 import { StartPage } from './pages/Start/StartPage.tsx';
+import { TasksPage } from './pages/Tasks/TasksPage.tsx';
 
 const audit = (page: ReactNode) => <RequireAbility ability="readAuditLog">{page}</RequireAbility>;
 const admin = (page: ReactNode) => <RequireAbility ability="manageUsers">{page}</RequireAbility>;
@@ -46,6 +50,10 @@ export function createAppRouter() {
         { path: 'children/:id', element: <ChildPage /> },
         { path: 'children/:id/edit', element: <EditChildPage /> },
         { path: 'children/:id/audit', element: audit(<ChildAuditPage />) },
+        { path: 'children/:id/besked', element: <BeskedPage /> },
+        { path: 'meetings/new', element: <MeetingNewPage /> },
+        { path: 'meetings/:id', element: <MeetingPage /> },
+        { path: 'tasks', element: <TasksPage /> },
         { path: 'audit/reviews', element: audit(<ReviewsPage />) },
         { path: 'admin', element: admin(<AdminPage />) },
         { path: 'admin/organisations', element: admin(<OrganisationsPage />) },

@@ -72,6 +72,9 @@ export function AppShell() {
                 {t('nav.start')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/tasks">{t('tasks.nav')}</NavLink>
+            </li>
             {me.abilities.readAuditLog ? (
               <li>
                 <NavLink to="/audit/reviews">{t('nav.reviews')}</NavLink>

@@ -14,6 +14,7 @@ import { Timeline } from '../../components/hub/Timeline.tsx';
 import { ErrorRegion, Loading } from '../../components/Notice.tsx';
 import { useSession } from '../../components/RequireSession.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { ChildMeetingSections } from '../Meeting/ChildSections.tsx';
 import { ChildNotFound } from './ChildNotFound.tsx';
 import { PageContents } from './PageContents.tsx';
 
@@ -54,6 +55,7 @@ export function ChildPage() {
       <TopicMatrix child={c} />
       <FirstMeeting child={c} />
       <Questions child={c} />
+      <ChildMeetingSections child={c} />
       <ChildLinks child={c} />
       <Timeline child={c} />
       {me.abilities.readAuditLog ? (
