@@ -30,63 +30,55 @@ beforeAll(async () => {
 });
 afterAll(async () => priv?.drop());
 
-describe('navet admin create', () => {
-  it(
-    'creates the tenant (TOTP required), its organisation and a tenant admin, audited',
-    async () => {
-      const res = await runNavet(flags('Rut.Admin@Ragunda.example'), { ...priv.env, NAVET_ADMIN_PASSWORD: PASSWORD });
-      expect(res.stderr).toBe('');
-      expect(res.code).toBe(0);
-      expect(res.stdout).toContain('Created the tenant "Ragunda"');
+describe('navet admin create', { timeout: SPAWN_TIMEOUT }, () => {
+  it('creates the tenant (TOTP required), its organisation and a tenant admin, audited', async () => {
+    const res = await runNavet(flags('Rut.Admin@Ragunda.example'), { ...priv.env, NAVET_ADMIN_PASSWORD: PASSWORD });
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain('Created the tenant "Ragunda"');
 
-      const database = await priv.open();
-      try {
-        const [user] = await rawQuery<{ id: string; tenant_id: string; password_hash: string; display_name: string }>(
-          database,
-          `select id, tenant_id, password_hash, display_name from users where email = 'rut.admin@ragunda.example'`,
-        );
-        expect(user?.display_name).toBe('Rut Admin');
-        expect(user?.password_hash).toMatch(/^\$argon2id\$/);
-        expect(await verifyPassword(user!.password_hash, PASSWORD)).toBe(true);
-        const [tenant] = await rawQuery<{ name: string; require_totp: boolean }>(
-          database,
-          'select name, require_totp from tenants where id = $1',
-          [user!.tenant_id],
-        );
-        expect(tenant).toEqual({ name: 'Ragunda', require_totp: true });
-        const members = await rawQuery<{ role: string; principal_type: string; name: string }>(
-          database,
-          `select m.role, o.principal_type, o.name from memberships m join organisations o on o.id = m.organisation_id
+    const database = await priv.open();
+    try {
+      const [user] = await rawQuery<{ id: string; tenant_id: string; password_hash: string; display_name: string }>(
+        database,
+        `select id, tenant_id, password_hash, display_name from users where email = 'rut.admin@ragunda.example'`,
+      );
+      expect(user?.display_name).toBe('Rut Admin');
+      expect(user?.password_hash).toMatch(/^\$argon2id\$/);
+      expect(await verifyPassword(user!.password_hash, PASSWORD)).toBe(true);
+      const [tenant] = await rawQuery<{ name: string; require_totp: boolean }>(
+        database,
+        'select name, require_totp from tenants where id = $1',
+        [user!.tenant_id],
+      );
+      expect(tenant).toEqual({ name: 'Ragunda', require_totp: true });
+      const members = await rawQuery<{ role: string; principal_type: string; name: string }>(
+        database,
+        `select m.role, o.principal_type, o.name from memberships m join organisations o on o.id = m.organisation_id
          where m.user_id = $1`,
-          [user!.id],
-        );
-        expect(members).toEqual([
-          { role: 'tenant_admin', principal_type: 'municipality', name: 'Ragunda kommun, socialtjänsten' },
-        ]);
-        const actions = await rawQuery<{ action: string }>(
-          database,
-          'select action from audit_log where chain = $1 order by seq',
-          [user!.tenant_id],
-        );
-        expect(actions.map((a) => a.action)).toEqual(['tenant.created', 'organisation.created', 'user.created']);
-        const report = (await verifyAudit(database.db)).find((r) => r.chain === user!.tenant_id);
-        expect(report?.ok).toBe(true);
-      } finally {
-        await database.close();
-      }
-    },
-    SPAWN_TIMEOUT,
-  );
+        [user!.id],
+      );
+      expect(members).toEqual([
+        { role: 'tenant_admin', principal_type: 'municipality', name: 'Ragunda kommun, socialtjänsten' },
+      ]);
+      const actions = await rawQuery<{ action: string }>(
+        database,
+        'select action from audit_log where chain = $1 order by seq',
+        [user!.tenant_id],
+      );
+      expect(actions.map((a) => a.action)).toEqual(['tenant.created', 'organisation.created', 'user.created']);
+      const report = (await verifyAudit(database.db)).find((r) => r.chain === user!.tenant_id);
+      expect(report?.ok).toBe(true);
+    } finally {
+      await database.close();
+    }
+  });
 
-  it(
-    'refuses an e-mail that exists already, whatever its case, with exit code 2',
-    async () => {
-      const res = await runNavet(flags('RUT.ADMIN@ragunda.example'), { ...priv.env, NAVET_ADMIN_PASSWORD: PASSWORD });
-      expect(res.code).toBe(2);
-      expect(res.stderr).toContain('A user with the e-mail rut.admin@ragunda.example exists already.');
-    },
-    SPAWN_TIMEOUT,
-  );
+  it('refuses an e-mail that exists already, whatever its case, with exit code 2', async () => {
+    const res = await runNavet(flags('RUT.ADMIN@ragunda.example'), { ...priv.env, NAVET_ADMIN_PASSWORD: PASSWORD });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('A user with the e-mail rut.admin@ragunda.example exists already.');
+  });
 });
 
 // The flag and password checks run before any database work: tested in-process,
