@@ -11,13 +11,15 @@ const baseURL = `http://127.0.0.1:${port}`;
  */
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  // Its own folder per run when several runs share one checkout: NAVET_E2E_OUTPUT=test-results/mine
+  outputDir: process.env.NAVET_E2E_OUTPUT ?? 'test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: the machine running them may be busy with other work.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
     baseURL,
@@ -40,7 +42,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], headless: true } }],
   webServer: {
-    command: 'node e2e/server.mjs',
+    // exec: the launcher is Playwright's own child, so it can tell when Playwright is gone.
+    command: 'exec node e2e/server.mjs',
     url: `${baseURL}/api/health`,
     env: { PORT: String(port) },
     reuseExistingServer: false,

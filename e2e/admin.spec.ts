@@ -78,7 +78,7 @@ test('a tenant admin adds an organisation and a user, gives and ends a role, and
   await expect(page.getByRole('button', { name: 'Stäng av kontot' })).toHaveCount(0);
   await expectAccessible(page);
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.screenshot({ path: 'test-results/screens/admin-user-360.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('admin-user-360.png'), fullPage: true });
 });
 
 test('someone who is not an admin is told so on the admin pages', async ({ page }) => {

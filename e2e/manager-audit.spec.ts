@@ -6,7 +6,7 @@ test('a manager opens a child’s audit log and records a review', async ({ page
   await expect(page.getByRole('heading', { level: 1, name: 'Barn som mina medarbetare arbetar med' })).toBeVisible();
   await expect(page.locator('.child-list').getByRole('link', { name: 'Amir' })).toBeVisible();
   await expectAccessible(page);
-  await page.screenshot({ path: 'test-results/screens/start-desktop.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('start-desktop.png'), fullPage: true });
 
   await page.locator('.child-list').getByRole('link', { name: 'Amir' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Amir' })).toBeVisible();
@@ -44,7 +44,7 @@ test('a manager opens a child’s audit log and records a review', async ({ page
   // Recording the review is itself logged.
   await expect(log.getByRole('row').filter({ hasText: 'Registrerade en loggranskning' })).toHaveCount(1);
   await expectAccessible(page);
-  await page.screenshot({ path: 'test-results/screens/audit-desktop.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('audit-desktop.png'), fullPage: true });
 
   // The tenant-wide list shows it as well.
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Loggranskningar' }).click();

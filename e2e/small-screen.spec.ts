@@ -6,7 +6,7 @@ test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true
 test('the start page works on a 360 px wide screen', async ({ page }) => {
   await page.goto('/login');
   await expectAccessible(page);
-  await page.screenshot({ path: 'test-results/screens/login-360.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('login-360.png'), fullPage: true });
 
   await logIn(page, demo.godMan);
   await expect(page.getByRole('heading', { level: 1, name: 'Mina barn' })).toBeVisible();
@@ -17,7 +17,7 @@ test('the start page works on a 360 px wide screen', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page);
-  await page.screenshot({ path: 'test-results/screens/start-360.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('start-360.png'), fullPage: true });
 
   // The skip link is the first stop and lands on the content.
   await page.keyboard.press('Tab');

@@ -58,7 +58,7 @@ test('a social worker sees their children in Swedish, switches to English, opens
   // A social worker does not review logs.
   await expect(page.getByRole('link', { name: "Review the child's log" })).toHaveCount(0);
   await expectAccessible(page);
-  await page.screenshot({ path: 'test-results/screens/child-desktop-en.png', fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('child-desktop-en.png'), fullPage: true });
 
   // A child outside one's scope (or none at all) gets the same friendly page.
   await page.goto('/children/00000000-0000-4000-8000-000000000000');

@@ -35,7 +35,7 @@ test('with two-factor login required, a user links an authenticator app, then lo
     expect(grouped).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
     const secret = grouped.replace(/\s/g, '');
     await expectAccessible(page);
-    await page.screenshot({ path: 'test-results/screens/enrol-desktop.png', fullPage: true });
+    await page.screenshot({ path: test.info().outputPath('enrol-desktop.png'), fullPage: true });
 
     const code = page.getByLabel('Kod med sex siffror');
     await code.fill('12');
