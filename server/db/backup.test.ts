@@ -57,14 +57,15 @@ beforeAll(async () => {
   } finally {
     await database.close();
   }
-});
+}, 180_000);
 afterAll(async () => {
   await source?.drop();
   await target?.drop();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-describe('backup and restore', () => {
+// Generous: each step starts a database; a busy two-core CI machine is slow at that.
+describe('backup and restore', { timeout: 120_000 }, () => {
   it('restores an identical copy whose audit log verifies', async () => {
     const file = path.join(tmp, 'navet.backup');
     await backup(source, file);
