@@ -10,3 +10,6 @@ export * from '../notify/tables.ts';
 export * from '../domain/meetings/tables.ts';
 export * from '../domain/besked/tables.ts';
 export * from '../domain/events/tables.ts';
+export * from '../domain/consent/tables.ts';
+export * from '../domain/sharing/tables.ts';
+export * from '../domain/plans/tables.ts';

@@ -1,0 +1,205 @@
+import { and, asc, count, desc, eq, inArray, ne, not } from 'drizzle-orm';
+import type { Actor } from '../../context.ts';
+import type { Db } from '../../db/connect.ts';
+import { decisions, meetings } from '../meetings/tables.ts';
+import { sharedWith } from '../sharing/rule.ts';
+import {
+  planEntries,
+  planFollowUps,
+  planMeasures,
+  planMeetings,
+  planParticipants,
+  plans,
+  planVersions,
+} from './tables.ts';
+
+export type PlanRow = typeof plans.$inferSelect;
+export type EntryRow = typeof planEntries.$inferSelect;
+export type MeasureRow = typeof planMeasures.$inferSelect;
+export type ParticipantRow = typeof planParticipants.$inferSelect;
+export type VersionRow = typeof planVersions.$inferSelect;
+export type FollowUpRow = typeof planFollowUps.$inferSelect;
+
+export async function findPlan(db: Db, tenantId: string, id: string): Promise<PlanRow | null> {
+  const [row] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.id, id)));
+  return row ?? null;
+}
+
+export async function plansOfChild(db: Db, tenantId: string, childId: string): Promise<PlanRow[]> {
+  return db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.tenantId, tenantId), eq(plans.childId, childId)))
+    .orderBy(desc(plans.createdAt), desc(plans.id));
+}
+
+export async function openPlanOfChild(db: Db, childId: string): Promise<PlanRow | null> {
+  const [row] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.childId, childId), ne(plans.status, 'ended')));
+  return row ?? null;
+}
+
+export async function insertPlan(db: Db, values: typeof plans.$inferInsert): Promise<PlanRow> {
+  const [row] = await db.insert(plans).values(values).returning();
+  if (!row) throw new Error('plan insert returned nothing');
+  return row;
+}
+
+/** Writes only if the stored version is the one read, and bumps it; null when stale. */
+export async function updatePlanVersioned(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<typeof plans.$inferInsert>,
+): Promise<PlanRow | null> {
+  const [row] = await db
+    .update(plans)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(plans.id, id), eq(plans.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** Bumps the version when the plan's items change, so an open editor learns of it. */
+export async function touchPlan(db: Db, id: string): Promise<void> {
+  const [row] = await db.select({ version: plans.version }).from(plans).where(eq(plans.id, id));
+  if (row)
+    await db
+      .update(plans)
+      .set({ version: row.version + 1, updatedAt: new Date() })
+      .where(eq(plans.id, id));
+}
+
+// ---- items, guarded by the sharing rule ------------------------------------------------------
+
+const entryCols = {
+  childId: planEntries.childId,
+  owner: planEntries.owningOrganisationId,
+  category: planEntries.category,
+};
+const measureCols = {
+  childId: planMeasures.childId,
+  owner: planMeasures.owningOrganisationId,
+  category: planMeasures.category,
+};
+
+/** Every entry, unfiltered: only for adoption's checks and the frozen copy, never for a reader. */
+export async function allEntries(db: Db, planId: string): Promise<EntryRow[]> {
+  return db
+    .select()
+    .from(planEntries)
+    .where(eq(planEntries.planId, planId))
+    .orderBy(asc(planEntries.createdAt), asc(planEntries.id));
+}
+
+export async function allMeasures(db: Db, planId: string): Promise<MeasureRow[]> {
+  return db
+    .select()
+    .from(planMeasures)
+    .where(eq(planMeasures.planId, planId))
+    .orderBy(asc(planMeasures.startOn), asc(planMeasures.createdAt), asc(planMeasures.id));
+}
+
+/** The entries the actor may see, for the plan purpose. */
+export async function visibleEntries(db: Db, actor: Actor, planId: string): Promise<EntryRow[]> {
+  return db
+    .select()
+    .from(planEntries)
+    .where(and(eq(planEntries.planId, planId), sharedWith(actor, entryCols, 'plan')))
+    .orderBy(asc(planEntries.createdAt), asc(planEntries.id));
+}
+
+export async function visibleMeasures(db: Db, actor: Actor, planId: string): Promise<MeasureRow[]> {
+  return db
+    .select()
+    .from(planMeasures)
+    .where(and(eq(planMeasures.planId, planId), sharedWith(actor, measureCols, 'plan')))
+    .orderBy(asc(planMeasures.startOn), asc(planMeasures.createdAt), asc(planMeasures.id));
+}
+
+/** What was kept from the actor, by owner and category: counted for the audit, never shown. */
+export async function withheldItems(
+  db: Db,
+  actor: Actor,
+  planId: string,
+): Promise<{ owner: string; category: string }[]> {
+  const entries = await db
+    .select({ owner: planEntries.owningOrganisationId, category: planEntries.category, n: count() })
+    .from(planEntries)
+    .where(and(eq(planEntries.planId, planId), not(sharedWith(actor, entryCols, 'plan'))))
+    .groupBy(planEntries.owningOrganisationId, planEntries.category);
+  const measures = await db
+    .select({ owner: planMeasures.owningOrganisationId, category: planMeasures.category, n: count() })
+    .from(planMeasures)
+    .where(and(eq(planMeasures.planId, planId), not(sharedWith(actor, measureCols, 'plan'))))
+    .groupBy(planMeasures.owningOrganisationId, planMeasures.category);
+  return [...entries, ...measures].flatMap((r) =>
+    Array.from({ length: r.n }, () => ({ owner: r.owner, category: r.category })),
+  );
+}
+
+/** One entry the actor may see; null if it is not the plan's or not shared with them. */
+export async function findVisibleEntry(db: Db, actor: Actor, planId: string, id: string): Promise<EntryRow | null> {
+  const [row] = await db
+    .select()
+    .from(planEntries)
+    .where(and(eq(planEntries.planId, planId), eq(planEntries.id, id), sharedWith(actor, entryCols, 'plan')));
+  return row ?? null;
+}
+
+export async function findVisibleMeasure(db: Db, actor: Actor, planId: string, id: string): Promise<MeasureRow | null> {
+  const [row] = await db
+    .select()
+    .from(planMeasures)
+    .where(and(eq(planMeasures.planId, planId), eq(planMeasures.id, id), sharedWith(actor, measureCols, 'plan')));
+  return row ?? null;
+}
+
+// ---- participants, versions, follow-ups, meetings ------------------------------------------
+
+export async function participantsOf(db: Db, planId: string): Promise<ParticipantRow[]> {
+  return db
+    .select()
+    .from(planParticipants)
+    .where(eq(planParticipants.planId, planId))
+    .orderBy(asc(planParticipants.position));
+}
+
+export async function versionsOf(db: Db, planId: string): Promise<VersionRow[]> {
+  return db.select().from(planVersions).where(eq(planVersions.planId, planId)).orderBy(asc(planVersions.number));
+}
+
+export async function findVersion(db: Db, planId: string, number: number): Promise<VersionRow | null> {
+  const [row] = await db
+    .select()
+    .from(planVersions)
+    .where(and(eq(planVersions.planId, planId), eq(planVersions.number, number)));
+  return row ?? null;
+}
+
+export async function followUpsOf(db: Db, planId: string): Promise<FollowUpRow[]> {
+  return db.select().from(planFollowUps).where(eq(planFollowUps.planId, planId)).orderBy(desc(planFollowUps.createdAt));
+}
+
+export async function meetingsOf(db: Db, planId: string) {
+  return db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status })
+    .from(planMeetings)
+    .innerJoin(meetings, eq(meetings.id, planMeetings.meetingId))
+    .where(eq(planMeetings.planId, planId))
+    .orderBy(asc(meetings.startsAt));
+}
+
+export async function decisionsOfMeetings(db: Db, meetingIds: string[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .select()
+    .from(decisions)
+    .where(inArray(decisions.meetingId, meetingIds))
+    .orderBy(asc(decisions.dueOn), asc(decisions.createdAt));
+}
