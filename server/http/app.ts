@@ -12,12 +12,9 @@ import { beskedRoutes } from '../domain/besked/routes.ts';
 import { childViewRoutes } from '../domain/child-view/routes.ts';
 import { childrenRoutes } from '../domain/children/routes.ts';
 import { consentRoutes } from '../domain/consent/routes.ts';
-import { consentRoutes } from '../domain/consent/routes.ts';
 import { eventRoutes } from '../domain/events/routes.ts';
 import { hubRoutes } from '../domain/hub/routes.ts';
 import { meetingRoutes } from '../domain/meetings/routes.ts';
-import { planRoutes } from '../domain/plans/routes.ts';
-import { sharingRoutes } from '../domain/sharing/routes.ts';
 import { planRoutes } from '../domain/plans/routes.ts';
 import { sharingRoutes } from '../domain/sharing/routes.ts';
 import { notificationRoutes } from '../domain/notifications/routes.ts';
@@ -48,9 +45,6 @@ const routeModules = [
   meetingRoutes,
   beskedRoutes,
   taskRoutes,
-  consentRoutes,
-  sharingRoutes,
-  planRoutes,
   consentRoutes,
   sharingRoutes,
   planRoutes,
