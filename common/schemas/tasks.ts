@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { DeadlineKind } from './events.ts';
 
-/** What lands on a user's task list. Deadlines from notices join when that machinery exists. */
-export const taskKinds = ['decision', 'question', 'invitation'] as const;
+/** What lands on a user's task list. */
+export const taskKinds = ['decision', 'question', 'invitation', 'deadline'] as const;
 export const TaskKind = z.enum(taskKinds);
 export type TaskKind = z.infer<typeof TaskKind>;
 
 export const Task = z.object({
   kind: TaskKind,
   id: z.string().uuid(),
-  /** The decision or question; the meeting's title for an invitation. */
+  /** The decision or question; the meeting's title for an invitation; the kind's key for a deadline. */
   text: z.string(),
+  /** For a deadline of the child's case (appeal, departure, turning 18): the client names it. */
+  deadlineKind: DeadlineKind.nullable(),
   /** The due date; for an invitation, the meeting's day. */
   dueOn: z.string(),
   overdue: z.boolean(),

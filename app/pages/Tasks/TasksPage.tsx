@@ -27,7 +27,7 @@ function TaskItem({ task }: { task: Task }) {
     <li className={`hub-question${task.overdue ? ' hub-question--overdue' : ''}`}>
       <p className="hub-muted hub-small">{t(`tasks.kind.${task.kind}`)}</p>
       <p className="hub-question__text">
-        <Link to={task.link}>{task.text}</Link>
+        <Link to={task.link}>{task.deadlineKind ? t(`notices.deadlineKind.${task.deadlineKind}`) : task.text}</Link>
       </p>
       {task.overdue ? (
         <p className="hub-warning-text">

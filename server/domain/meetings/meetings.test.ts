@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../audit/tables.ts';
+import { children } from '../children/tables.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
 import { buildHubWorld } from '../hub/test-world.ts';
 import { notifications } from '../../notify/tables.ts';
@@ -220,5 +221,32 @@ describe('start, close and cancel', () => {
     expect(closed.json()).toMatchObject({ status: 'closed', abilities: { write: false, amend: true } });
     const past = (await w.clients.god_man.get(`/api/children/${w.child.id}/meetings?when=past`)).json();
     expect(past.items.map((i: { id: string }) => i.id)).toEqual([m.id]);
+  });
+});
+
+describe('a closed case', () => {
+  it('keeps its meetings readable and refuses every change with 409', async () => {
+    const w = await buildHubWorld(t);
+    const m = await schedule(w);
+    await t.database.db.update(children).set({ caseStatus: 'closed' }).where(eq(children.id, w.child.id));
+    const read = await w.clients.god_man.get(`/api/meetings/${m.id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().abilities).toEqual({ manage: false, respond: false, write: false, amend: false });
+    const writes = [
+      w.clients.social_worker.patch(`/api/meetings/${m.id}`, { version: m.version, title: 'x' }),
+      w.clients.god_man.put(`/api/meetings/${m.id}/minutes`, { text: 'x', version: 1 }),
+      w.clients.god_man.put(`/api/meetings/${m.id}/response`, { response: 'accepted' }),
+      w.clients.social_worker.post('/api/meetings', {
+        kind: 'hub',
+        childId: w.child.id,
+        title: 'x',
+        startsAt: localAt(3),
+        endsAt: localAt(3, 10),
+      }),
+    ];
+    for (const res of await Promise.all(writes)) {
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error).toBe('child_closed');
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
-import { todayInSweden } from '../../../common/schemas/children.ts';
+import { coreHubRoles, todayInSweden } from '../../../common/schemas/children.ts';
+import { DeadlineKind } from '../../../common/schemas/events.ts';
 import type { Task, TaskList } from '../../../common/schemas/tasks.ts';
 import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
@@ -7,6 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
 import { activeMembership, isVolunteerOnly, visibleChildren } from '../children/scope.ts';
 import { children, hubMembers } from '../children/tables.ts';
+import { childDeadlines } from '../events/tables.ts';
 import { hubQuestions } from '../hub/tables.ts';
 import { dayOf } from '../meetings/stockholm.ts';
 import { decisions, meetingParticipants, meetings } from '../meetings/tables.ts';
@@ -16,8 +18,9 @@ const LIMIT = 500;
 /**
  * One list of what the user has to do, across every child in their scope:
  * decisions they own, questions they agreed to raise with a child, and
- * invitations they have not answered. Deadlines of the notices machinery
- * join here when it offers them.
+ * invitations they have not answered, and the open deadlines of the case
+ * (appeal, departure, turning 18) of children whose core three they are in,
+ * the same people the deadline reminders go to.
  */
 export async function myTasks(deps: Deps, actor: Actor): Promise<TaskList> {
   if (isVolunteerOnly(actor)) throw errors.forbidden('The task list is for the hub’s staff.');
@@ -31,7 +34,7 @@ export async function myTasks(deps: Deps, actor: Actor): Promise<TaskList> {
         eq(meetingParticipants.userId, actor.userId),
       )})`,
     );
-    const [decisionRows, questionRows, invitationRows] = await Promise.all([
+    const [decisionRows, questionRows, invitationRows, deadlineRows] = await Promise.all([
       tx
         .select({ d: decisions, m: meetings, childName: children.displayName })
         .from(decisions)
@@ -77,6 +80,23 @@ export async function myTasks(deps: Deps, actor: Actor): Promise<TaskList> {
           ),
         )
         .limit(LIMIT),
+      tx
+        .select({ d: childDeadlines, childName: children.displayName })
+        .from(childDeadlines)
+        .innerJoin(children, eq(children.id, childDeadlines.childId))
+        .where(
+          and(
+            eq(childDeadlines.status, 'open'),
+            visibleChildren(actor),
+            sql`exists (select 1 from ${hubMembers} where ${and(
+              eq(hubMembers.childId, childDeadlines.childId),
+              eq(hubMembers.userId, actor.userId),
+              inArray(hubMembers.hubRole, [...coreHubRoles]),
+              activeMembership(),
+            )})`,
+          ),
+        )
+        .limit(LIMIT),
     ]);
     const today = todayInSweden();
     const child = (id: string | null, name: string | null) => (id && name ? { id, displayName: name } : null);
@@ -90,6 +110,7 @@ export async function myTasks(deps: Deps, actor: Actor): Promise<TaskList> {
         kind: 'decision' as const,
         id: d.id,
         text: d.text,
+        deadlineKind: null,
         dueOn: d.dueOn,
         overdue: d.dueOn < today,
         child: child(d.childId, childName),
@@ -100,6 +121,7 @@ export async function myTasks(deps: Deps, actor: Actor): Promise<TaskList> {
         kind: 'question' as const,
         id: q.id,
         text: q.text,
+        deadlineKind: null,
         dueOn: q.dueOn,
         overdue: q.dueOn < today,
         child: child(q.childId, childName),
@@ -110,11 +132,23 @@ export async function myTasks(deps: Deps, actor: Actor): Promise<TaskList> {
         kind: 'invitation' as const,
         id: m.id,
         text: m.title,
+        deadlineKind: null,
         dueOn: dayOf(m.startsAt),
         overdue: false,
         child: child(m.childId, childName),
         link: `/meetings/${m.id}`,
         meeting: meetingRef(m),
+      })),
+      ...deadlineRows.map(({ d, childName }) => ({
+        kind: 'deadline' as const,
+        id: d.id,
+        text: d.kind,
+        deadlineKind: DeadlineKind.parse(d.kind),
+        dueOn: d.dueOn,
+        overdue: d.dueOn < today,
+        child: child(d.childId, childName),
+        link: `/children/${d.childId}`,
+        meeting: null,
       })),
     ].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
     const childIds = [...new Set(items.map((i) => i.child?.id).filter((id): id is string => Boolean(id)))];

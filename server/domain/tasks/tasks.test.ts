@@ -4,6 +4,7 @@ import type { Meeting } from '../../../common/schemas/meetings.ts';
 import type { Task } from '../../../common/schemas/tasks.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
 import { addDays } from '../children/dates.ts';
+import { childDeadlines } from '../events/tables.ts';
 import { buildHubWorld } from '../hub/test-world.ts';
 import { localAt, schedule } from '../meetings/test-world.ts';
 
@@ -52,6 +53,28 @@ describe('GET /api/me/tasks', () => {
 
     // Leaving the hub takes the child's tasks away: the scope rule, not the owner column, decides.
     await w.clients.social_worker.post(`/api/children/${w.child.id}/hub/members/${w.members.school_mentor}/end`, {});
+    expect((await w.clients.school_mentor.get('/api/me/tasks')).json().items).toEqual([]);
+  });
+
+  it('open deadlines of the case reach the core three, not the school mentor; passed ones are overdue', async () => {
+    const w = await buildHubWorld(t);
+    await t.database.db.insert(childDeadlines).values([
+      { tenantId: w.tenant.id, childId: w.child.id, kind: 'appeal', dueOn: addDays(todayInSweden(), -1) },
+      { tenantId: w.tenant.id, childId: w.child.id, kind: 'turns_18', dueOn: addDays(todayInSweden(), 200) },
+      {
+        tenantId: w.tenant.id,
+        childId: w.child.id,
+        kind: 'departure',
+        dueOn: addDays(todayInSweden(), 5),
+        status: 'superseded',
+      },
+    ]);
+    const gm = (await w.clients.god_man.get('/api/me/tasks')).json();
+    expect(gm.items.map((i: Task) => [i.kind, i.deadlineKind, i.overdue, i.link])).toEqual([
+      ['deadline', 'appeal', true, `/children/${w.child.id}`],
+      ['deadline', 'turns_18', false, `/children/${w.child.id}`],
+    ]);
+    expect(gm.overdueCount).toBe(1);
     expect((await w.clients.school_mentor.get('/api/me/tasks')).json().items).toEqual([]);
   });
 
