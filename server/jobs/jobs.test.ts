@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTenant } from '../test/factories.ts';
+import { notify } from '../notify/index.ts';
+import { notifications } from '../notify/tables.ts';
+import { buildOrganisation, buildTenant, buildUser } from '../test/factories.ts';
 import { startTestApp, type TestApp } from '../test/harness.ts';
 import { backoffMs, enqueue, MAX_ATTEMPTS, registerJob, runDueJobs } from './index.ts';
 import { jobs } from './tables.ts';
@@ -14,6 +16,18 @@ afterAll(async () => t.close());
 const seen: string[] = [];
 registerJob('test.record', async (_tx, payload) => {
   seen.push(String(payload.mark));
+});
+let crashes = 0;
+registerJob('test.crash_after_write', async (tx, payload) => {
+  await notify(tx, {
+    tenantId: String(payload.tenantId),
+    userIds: [String(payload.userId)],
+    kind: 'test.notice',
+    link: '/',
+    urgency: 'normal',
+  });
+  crashes += 1;
+  if (crashes === 1) throw new Error('crashed after writing');
 });
 let failures = 0;
 registerJob('test.flaky', async () => {
@@ -68,5 +82,24 @@ describe('jobs', () => {
     expect(job?.lastError).toContain('mail server down');
     expect(failures).toBe(MAX_ATTEMPTS);
     expect(await runDueJobs(t.deps, new Date('2031-01-01T00:00:00Z'), { tenantId: tenant.id })).toBe(0);
+  });
+
+  it('a job that fails after writing leaves nothing behind; its retry writes once', async () => {
+    const tenant = await buildTenant(t.database.db);
+    const org = await buildOrganisation(t.database.db, tenant.id);
+    const user = await buildUser(t.database.db, { tenantId: tenant.id, organisationId: org.id, role: 'god_man' });
+    const now = new Date('2030-01-07T09:00:00Z');
+    await enqueue(t.database.db, {
+      tenantId: tenant.id,
+      kind: 'test.crash_after_write',
+      runAt: now,
+      payload: { tenantId: tenant.id, userId: user.id },
+    });
+    expect(await runDueJobs(t.deps, now, { tenantId: tenant.id })).toBe(0);
+    const mine = () => t.database.db.select().from(notifications).where(eq(notifications.userId, user.id));
+    expect(await mine()).toEqual([]);
+    // The retry, and the e-mail ping it schedules (a no-op here: no mail server).
+    expect(await runDueJobs(t.deps, new Date(now.getTime() + backoffMs(1)), { tenantId: tenant.id })).toBe(2);
+    expect(await mine()).toHaveLength(1);
   });
 });
