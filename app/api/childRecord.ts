@@ -34,9 +34,9 @@ export function useUpdateChild(childId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateChildBody) => call(ChildDetail, 'PATCH', base(childId), { body }),
-    onSuccess: async (child) => {
+    onSuccess: (child) => {
       queryClient.setQueryData(childKeys.detail(childId), child);
-      await refreshChild(queryClient, childId);
+      void refreshChild(queryClient, childId);
     },
   });
 }
@@ -71,7 +71,9 @@ export function useCreateChildLink(childId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => call(ChildLinkCreated, 'POST', `${base(childId)}/child-links`),
-    onSuccess: () => refreshChild(queryClient, childId),
+    onSuccess: () => {
+      void refreshChild(queryClient, childId);
+    },
   });
 }
 
@@ -80,6 +82,8 @@ export function useRevokeChildLink(childId: string) {
   return useMutation({
     mutationFn: (linkId: string) =>
       callNoContent('DELETE', `${base(childId)}/child-links/${encodeURIComponent(linkId)}`),
-    onSuccess: () => refreshChild(queryClient, childId),
+    onSuccess: () => {
+      void refreshChild(queryClient, childId);
+    },
   });
 }

@@ -54,10 +54,19 @@ export async function refreshChild(queryClient: QueryClient, childId: string): P
   ]);
 }
 
-/** A mutation on one child that refreshes the child when it succeeds. */
+/**
+ * A mutation on one child that refreshes the child when it succeeds. The
+ * refresh is not awaited: the form is done (and says so) at once, and the
+ * sections update as their data arrives.
+ */
 function useChildMutation<V, R>(childId: string, mutationFn: (vars: V) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => refreshChild(queryClient, childId) });
+  return useMutation({
+    mutationFn,
+    onSuccess: () => {
+      void refreshChild(queryClient, childId);
+    },
+  });
 }
 
 // ---- members ----
@@ -143,10 +152,14 @@ export function useSetProposedDate(childId: string) {
   );
 }
 
-export function useRecordChecklistItem(childId: string) {
-  return useChildMutation(childId, ({ item, body }: { item: ChecklistItem; body: ChecklistItemBody }) =>
-    call(FirstMeeting, 'PUT', `${base(childId)}/first-meeting/items/${item}`, { body }),
-  );
+/** Records several checklist items one after the other (the API takes one per request), then refreshes once. */
+export function useRecordChecklist(childId: string) {
+  return useChildMutation(childId, async (items: { item: ChecklistItem; body: ChecklistItemBody }[]) => {
+    let last: FirstMeeting | null = null;
+    for (const { item, body } of items)
+      last = await call(FirstMeeting, 'PUT', `${base(childId)}/first-meeting/items/${item}`, { body });
+    return last;
+  });
 }
 
 // ---- questions ----

@@ -8,7 +8,7 @@ import { fieldIssue } from '../errors.ts';
 import { Field } from '../Field.tsx';
 import { localIsoDate } from '../format.ts';
 import { Notice } from '../Notice.tsx';
-import { HubErrorRegion } from './HubError.tsx';
+import { hubErrorText } from './HubError.tsx';
 import { PersonPicker, type Person } from './PersonPicker.tsx';
 
 interface EndMemberDialogProps {
@@ -88,11 +88,15 @@ export function EndMemberDialog({ childId, member, memberUserIds, onEnded }: End
             </Heading>
             <form onSubmit={submit} noValidate className="hub-dialog-form">
               <p>{t('hub.end.body', { name: member.displayName, role })}</p>
-              {lastCore ? null : <HubErrorRegion error={end.error} />}
+              {/* One live region for both: the last-core rule is a warning with a way forward, not a failure. */}
               <div role="alert" aria-live="assertive">
                 {lastCore ? (
                   <Notice kind="warning" title={t('hub.end.lastCoreTitle', { role })}>
                     <p>{t('hub.end.lastCoreBody', { name: member.displayName, role })}</p>
+                  </Notice>
+                ) : end.error ? (
+                  <Notice kind="error" title={t('errors.title')}>
+                    <p>{hubErrorText(t, end.error)}</p>
                   </Notice>
                 ) : null}
               </div>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChildDetail } from '../../../common/schemas/children.ts';
 import type { ChecklistItem, FirstMeeting as FirstMeetingData } from '../../../common/schemas/hub.ts';
-import { useFirstMeeting, useRecordChecklistItem, useSetProposedDate } from '../../api/hub.ts';
+import { useFirstMeeting, useRecordChecklist, useSetProposedDate } from '../../api/hub.ts';
 import { fieldIssue } from '../errors.ts';
 import { Field, TextAreaField } from '../Field.tsx';
 import { localIsoDate, useFormatDate, useFormatDateTime } from '../format.ts';
@@ -120,32 +120,28 @@ function Checklist({
 }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
-  const record = useRecordChecklistItem(childId);
+  const record = useRecordChecklist(childId);
   const [draft, setDraft] = useState<Draft>(() => draftOf(meeting));
-  const [failed, setFailed] = useState<unknown>(null);
   const canRecord = meeting.abilities.record;
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setFailed(null);
     const changed = meeting.items.filter(
       (i) => draft[i.item].done !== i.done || draft[i.item].note.trim() !== (i.note ?? ''),
     );
-    try {
-      for (const i of changed) {
-        const d = draft[i.item];
-        await record.mutateAsync({ item: i.item, body: { done: d.done, note: d.note.trim() || null } });
-      }
-      onSaved(t('hub.firstMeeting.checklistSaved'));
-    } catch (err) {
-      setFailed(err);
-    }
+    record.mutate(
+      changed.map((i) => ({
+        item: i.item,
+        body: { done: draft[i.item].done, note: draft[i.item].note.trim() || null },
+      })),
+      { onSuccess: () => onSaved(t('hub.firstMeeting.checklistSaved')) },
+    );
   };
 
   return (
-    <form className="hub-checklist" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="checklist-heading">
+    <form className="hub-checklist" onSubmit={submit} noValidate aria-labelledby="checklist-heading">
       <h3 id="checklist-heading">{t('hub.firstMeeting.checklist')}</h3>
-      <HubErrorRegion error={failed} />
+      <HubErrorRegion error={record.error} />
       <ul className="hub-checklist__items">
         {meeting.items.map((i) => {
           const d = draft[i.item];

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { ChildDetailFull, UpdateChildBody } from '../../../common/schemas/children.ts';
+import type { ChildDetail, ChildDetailFull, UpdateChildBody } from '../../../common/schemas/children.ts';
 import { useUpdateChild } from '../../api/childRecord.ts';
 import { useChild } from '../../api/children.ts';
 import { isApiError } from '../../api/client.ts';
@@ -30,11 +30,6 @@ export function EditChildPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const child = useChild(id);
-  const navigate = useNavigate();
-  const update = useUpdateChild(id);
-  const [base, setBase] = useState<ChildDetailFull | null>(null);
-  const [conflict, setConflict] = useState<{ current: ChildDetailFull; mine: ChildFormValues } | null>(null);
-  const conflictRef = useRef<HTMLDivElement>(null);
   const name = child.data?.displayName;
   useDocumentTitle(name ? t('childForm.editTitle', { name }) : t('child.title'));
 
@@ -60,21 +55,39 @@ export function EditChildPage() {
       </div>
     );
   }
-  const record = base ?? c;
+  return <EditChild opened={c} reload={async () => (await child.refetch()).data} />;
+}
+
+interface EditChildProps {
+  /** The record as it was when the page opened: the version the edit is based on. */
+  opened: ChildDetailFull;
+  /** Reads the record again, as it is now. */
+  reload: () => Promise<ChildDetail | undefined>;
+}
+
+function EditChild({ opened, reload }: EditChildProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const update = useUpdateChild(opened.id);
+  // The version stays the one the user read until they choose to start again from a newer one.
+  const [record, setRecord] = useState<ChildDetailFull>(opened);
+  const [conflict, setConflict] = useState<{ current: ChildDetailFull; mine: ChildFormValues } | null>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
+  const back = `/children/${opened.id}`;
 
   const save = (values: ChildFormValues) => {
     const before = fieldsOf(valuesOf(record));
     const after = fieldsOf(values);
     const keys = changedKeys(before, after);
-    if (keys.length === 0) return void navigate(`/children/${c.id}`);
+    if (keys.length === 0) return void navigate(back);
     const body: UpdateChildBody = { version: record.version, ...Object.fromEntries(keys.map((k) => [k, after[k]])) };
     update.mutate(body, {
-      onSuccess: () => void navigate(`/children/${c.id}`),
+      onSuccess: () => void navigate(back),
       onError: (err) => {
         if (!isApiError(err) || err.code !== 'version_conflict') return;
-        void child.refetch().then((fresh) => {
-          if (fresh.data?.view !== 'full') return;
-          setConflict({ current: fresh.data, mine: values });
+        void reload().then((current) => {
+          if (current?.view !== 'full') return;
+          setConflict({ current, mine: values });
           requestAnimationFrame(() => conflictRef.current?.focus());
         });
       },
@@ -83,7 +96,7 @@ export function EditChildPage() {
 
   const startAgain = () => {
     if (!conflict) return;
-    setBase(conflict.current);
+    setRecord(conflict.current);
     setConflict(null);
     update.reset();
   };
@@ -91,7 +104,7 @@ export function EditChildPage() {
   return (
     <div className="page">
       <p className="breadcrumb">
-        <Link to={`/children/${c.id}`}>{t('childForm.backToChild', { name: c.displayName })}</Link>
+        <Link to={back}>{t('childForm.backToChild', { name: record.displayName })}</Link>
       </p>
       <h1>{t('childForm.editTitle', { name: record.displayName })}</h1>
       {conflict ? null : <HubErrorRegion error={update.error} />}

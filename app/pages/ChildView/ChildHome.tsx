@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ChildViewAdult, ChildViewMe } from '../../../common/schemas/child-view.ts';
 import { defaultTopics, type DefaultTopic, type Topic } from '../../../common/schemas/hub.ts';
 import { htmlLang, type ChildLanguage, type ChildT } from './childText.ts';
+import { Icon } from './Icon.tsx';
 import { Reach } from './Reach.tsx';
 
 const isDefaultTopic = (key: string): key is DefaultTopic => (defaultTopics as readonly string[]).includes(key);
@@ -15,7 +16,7 @@ function TopicText({ topic, t, lang }: { topic: Topic; t: ChildT; lang: ChildLan
   if (isDefaultTopic(topic.key)) return <>{t(`topics.${topic.key}`)}</>;
   if (!topic.label) return null;
   if (lang === 'en') return <>{topic.label.en}</>;
-  return <span lang="sv">{topic.label.sv}</span>;
+  return <bdi lang="sv">{topic.label.sv}</bdi>;
 }
 
 interface ChildHomeProps {
@@ -45,8 +46,7 @@ export function ChildHome({ me, t, lang, focusOnShow }: ChildHomeProps) {
       </h1>
       <p className="cv-lead">{t('page.intro')}</p>
       <p className="cv-urgent">
-        <span aria-hidden="true">☎ </span>
-        <a href="tel:112">{t('page.urgent')}</a>
+        <Icon name="phone" /> <a href="tel:112">{t('page.urgent')}</a>
       </p>
 
       <section aria-labelledby="cv-adults" className="cv-section">
@@ -71,7 +71,10 @@ export function ChildHome({ me, t, lang, focusOnShow }: ChildHomeProps) {
                   <TopicText topic={topic} t={t} lang={lang} />
                 </span>
                 <span>
-                  {t('whoToAsk.ask')} <strong>{adult.displayName}</strong>
+                  {t('whoToAsk.ask')}{' '}
+                  <strong>
+                    <bdi>{adult.displayName}</bdi>
+                  </strong>
                 </span>
               </li>
             ))}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Icon } from './Icon.tsx';
 import { childLanguages, htmlLang, metaOf, type ChildLanguage, type ChildT } from './childText.ts';
 
 interface LanguagePickerProps {
@@ -13,7 +14,7 @@ export function LanguagePicker({ t, value, onChange }: LanguagePickerProps) {
   return (
     <div className="cv-language">
       <label htmlFor={id} className="cv-language__label">
-        <span aria-hidden="true">🌐 </span>
+        <Icon name="globe" />
         {t('language.label')}
       </label>
       <select

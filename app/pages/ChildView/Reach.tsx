@@ -1,5 +1,6 @@
 import type { ChildViewAdult } from '../../../common/schemas/child-view.ts';
 import type { ChildT } from './childText.ts';
+import { Icon } from './Icon.tsx';
 
 /** A phone number as a `tel:` target, or null when the text is not one (e.g. "ask at reception"). */
 function phoneHref(detail: string): string | null {
@@ -31,7 +32,7 @@ export function Reach({ adult, t }: { adult: ChildViewAdult; t: ChildT }) {
             className="cv-button cv-button--contact"
             href={`${preferredChannel === 'phone' ? 'tel' : 'sms'}:${number}`}
           >
-            <span aria-hidden="true">{preferredChannel === 'phone' ? '📞 ' : '💬 '}</span>
+            <Icon name={preferredChannel === 'phone' ? 'phone' : 'message'} />
             {preferredChannel === 'phone' ? t('contact.call', { name }) : t('contact.sms', { name })}
             <span className="cv-button__detail" dir="ltr">
               {detail}
@@ -45,7 +46,7 @@ export function Reach({ adult, t }: { adult: ChildViewAdult; t: ChildT }) {
       if (address)
         action = (
           <a className="cv-button cv-button--contact" href={`mailto:${address}`}>
-            <span aria-hidden="true">✉ </span>
+            <Icon name="mail" />
             {t('contact.email', { name })}
             <span className="cv-button__detail" dir="ltr">
               {address}
@@ -57,9 +58,13 @@ export function Reach({ adult, t }: { adult: ChildViewAdult; t: ChildT }) {
     case 'meeting':
       action = (
         <p className="cv-meet">
-          <span aria-hidden="true">🤝 </span>
-          <strong>{t('channels.meeting')}</strong>
-          {detail ? <span lang="sv"> – {detail}</span> : null}
+          <Icon name="people" /> <strong>{t('channels.meeting')}</strong>
+          {detail ? (
+            <>
+              {' – '}
+              <bdi lang="sv">{detail}</bdi>
+            </>
+          ) : null}
         </p>
       );
       break;
@@ -71,7 +76,7 @@ export function Reach({ adult, t }: { adult: ChildViewAdult; t: ChildT }) {
     <>
       {availability ? (
         <p>
-          <span className="cv-strong">{t('adult.availability', { name })}</span> <span lang="sv">{availability}</span>
+          <span className="cv-strong">{t('adult.availability', { name })}</span> <bdi lang="sv">{availability}</bdi>
         </p>
       ) : null}
       {action ?? <p>{t('adult.noChannels', { name })}</p>}

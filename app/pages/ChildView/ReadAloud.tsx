@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { ChildT } from './childText.ts';
+import { Icon } from './Icon.tsx';
 
 const synth = (): SpeechSynthesis | null =>
   typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null;
@@ -56,7 +57,7 @@ export function ReadAloud({ t, speechLang, target }: ReadAloudProps) {
   if (!synth() || !voice) {
     return (
       <p className="cv-novoice">
-        <span aria-hidden="true">🔇 </span>
+        <Icon name="speakerOff" />
         {t('readAloud.noVoice')}
       </p>
     );
@@ -83,7 +84,7 @@ export function ReadAloud({ t, speechLang, target }: ReadAloudProps) {
 
   return (
     <button type="button" className="cv-button cv-button--secondary cv-read" onClick={toggle}>
-      <span aria-hidden="true">{speaking ? '⏹ ' : '🔊 '}</span>
+      <Icon name={speaking ? 'stop' : 'speaker'} />
       {speaking ? t('readAloud.stop') : t('readAloud.start')}
     </button>
   );
