@@ -28,14 +28,16 @@ export interface Sample {
 export async function sampleUsers(target: Target, users: number, tenants: number): Promise<Sample> {
   const database = await open(target);
   try {
+    const noData = new Error('No bench data here. Fill the database first: npm run bench:data -- --children N');
     const picked = await query<{ id: string }>(
       database,
       `select id from tenants where exists (select 1 from users where users.tenant_id = tenants.id and users.email like $1)
          order by md5(id::text) limit $2`,
       [`%${BENCH_EMAIL_SUFFIX}`, tenants],
-    );
-    if (picked.length === 0)
-      throw new Error('No bench data here. Fill the database first: npm run bench:data -- --children N');
+    ).catch(() => {
+      throw noData;
+    });
+    if (picked.length === 0) throw noData;
     const rows = await query<{ user_id: string; tenant_id: string; email: string; child_ids: string[] }>(
       database,
       `select u.id as user_id, u.tenant_id, u.email, array_agg(hm.child_id::text) as child_ids
