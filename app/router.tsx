@@ -14,6 +14,7 @@ import { BeskedPage } from './pages/Besked/BeskedPage.tsx';
 import { ChildPage } from './pages/Child/ChildPage.tsx';
 import { EditChildPage } from './pages/Child/EditChildPage.tsx';
 import { NewChildPage } from './pages/Children/NewChildPage.tsx';
+import { TopicsPage } from './pages/Children/TopicsPage.tsx';
 import { ChildViewPage } from './pages/ChildView/ChildViewPage.tsx';
 import { LoginPage } from './pages/Login/LoginPage.tsx';
 import { MeetingNewPage } from './pages/Meeting/MeetingNewPage.tsx';
@@ -57,6 +58,7 @@ export function createAppRouter() {
         { path: 'audit/reviews', element: audit(<ReviewsPage />) },
         { path: 'admin', element: admin(<AdminPage />) },
         { path: 'admin/organisations', element: admin(<OrganisationsPage />) },
+        { path: 'admin/topics', element: admin(<TopicsPage />) },
         { path: 'admin/users', element: admin(<UsersPage />) },
         { path: 'admin/users/new', element: admin(<NewUserPage />) },
         { path: 'admin/users/:id', element: admin(<UserPage />) },

@@ -273,3 +273,41 @@ test('a social worker opens a case, builds the hub around the child and hands ov
   await expect(page.locator('#timeline')).toContainText('Uppgifter ändrades: Namn.');
   await other.api.dispose();
 });
+
+test('a tenant admin adds a topic for every child’s matrix and archives it again', async ({ page }) => {
+  await logIn(page, demo.admin);
+  await page.goto('/admin/topics');
+  await expect(page.getByRole('heading', { level: 1, name: 'Ämnen i barnens nav' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Vägledningens ämnen' })).toContainText('Asylärendet');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Lägg till ämnet' }).click();
+  await expect(page.getByText('Skriv ett namn.')).toHaveCount(2);
+  await page.getByLabel('Namn på svenska').fill('Körkort');
+  await page.getByLabel('Namn på engelska').fill('Driving licence');
+  await page.getByRole('button', { name: 'Lägg till ämnet' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Körkort är tillagt i alla barns matriser.' })).toBeVisible();
+  const own = page.getByRole('region', { name: 'Kommunens egna ämnen' });
+  await expect(own).toContainText('Körkort / Driving licence');
+  await expectAccessible(page);
+
+  // Archived again, so the other tests' matrices stay as the demo made them.
+  await own.getByRole('button', { name: 'Arkivera Körkort' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Körkort är arkiverat' })).toBeVisible();
+  await expect(own.locator('.hub-topic').filter({ hasText: 'Körkort' })).toContainText('arkiverat');
+});
+
+test('a volunteer sees the narrow view: the hub and the shared topics, nothing about the case', async ({ page }) => {
+  await logIn(page, 'volontar@demo.navet.se');
+  await page.locator('.child-list').getByRole('link', { name: 'Layla', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Layla' })).toBeVisible();
+  const main = page.getByRole('main');
+  await expect(page.locator('#hub')).toContainText('Karin Berg');
+  await expect(page.locator('#topics')).toContainText('Fritid');
+  await expect(page.locator('#topics')).not.toContainText('Asylärendet');
+  for (const hidden of ['Asylärende', 'Ålder', 'Migrationsverkets ärendenummer', 'Historik', 'Första mötet'])
+    await expect(main).not.toContainText(hidden);
+  await expect(page.getByRole('button', { name: /Avsluta medlemskapet/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Ändra/ })).toHaveCount(0);
+  await expectAccessible(page);
+});
