@@ -32,8 +32,10 @@ export function Reach({ adult, t }: { adult: ChildViewAdult; t: ChildT }) {
             className="cv-button cv-button--contact"
             href={`${preferredChannel === 'phone' ? 'tel' : 'sms'}:${number}`}
           >
-            <Icon name={preferredChannel === 'phone' ? 'phone' : 'message'} />
-            {preferredChannel === 'phone' ? t('contact.call', { name }) : t('contact.sms', { name })}
+            <span className="cv-button__label">
+              <Icon name={preferredChannel === 'phone' ? 'phone' : 'message'} />
+              <span>{preferredChannel === 'phone' ? t('contact.call', { name }) : t('contact.sms', { name })}</span>
+            </span>
             <span className="cv-button__detail" dir="ltr">
               {detail}
             </span>
@@ -46,8 +48,10 @@ export function Reach({ adult, t }: { adult: ChildViewAdult; t: ChildT }) {
       if (address)
         action = (
           <a className="cv-button cv-button--contact" href={`mailto:${address}`}>
-            <Icon name="mail" />
-            {t('contact.email', { name })}
+            <span className="cv-button__label">
+              <Icon name="mail" />
+              <span>{t('contact.email', { name })}</span>
+            </span>
             <span className="cv-button__detail" dir="ltr">
               {address}
             </span>
