@@ -376,9 +376,17 @@ export const PlanList = z.object({
 });
 export type PlanList = z.infer<typeof PlanList>;
 
-/** 409 on a stale version: the plan as it is now. */
-export const PlanConflict = z.object({
-  error: z.string(),
-  message: z.string(),
-  current: Plan.optional(),
+export const PdfQuery = z.object({
+  /** Language of the headings; the plan's own text stays as written. */
+  lang: z.enum(['sv', 'en']).default('sv'),
 });
+
+/** A FHIR R4 Bundle (type "collection"); the resources are FHIR JSON, checked against the R4 schema in tests. */
+export const FhirBundle = z.looseObject({
+  resourceType: z.literal('Bundle'),
+  id: z.string(),
+  type: z.literal('collection'),
+  timestamp: z.string(),
+  entry: z.array(z.object({ fullUrl: z.string(), resource: z.record(z.string(), z.unknown()) })),
+});
+export type FhirBundle = z.infer<typeof FhirBundle>;
