@@ -63,7 +63,9 @@ test('two besked entries marked as contradicting flag the child until the hub re
   // The hub agrees its line on the topic and who tells Amir: the flag clears.
   await panel.getByRole('link', { name: 'Visa beskeden' }).click();
   await topic.getByRole('button', { name: 'Anteckna navets gemensamma besked' }).click();
-  await topic.getByLabel('Vad barnet ska få veta om Återvändande').fill('Beslutet gäller. Vi hjälper dig att överklaga.');
+  await topic
+    .getByLabel('Vad barnet ska få veta om Återvändande')
+    .fill('Beslutet gäller. Vi hjälper dig att överklaga.');
   await topic.getByLabel('Vem ger beskedet till barnet?').selectOption({ label: 'Sara Lind (socialsekreterare)' });
   await expectAccessible(page);
   await topic.getByRole('button', { name: 'Spara det gemensamma beskedet' }).click();

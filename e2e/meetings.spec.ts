@@ -79,7 +79,9 @@ test('a hub meeting: scheduled, accepted, held with two decisions; the overdue o
   await agendaForm.getByRole('button', { name: 'Lägg till punkten' }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Skolstarten' })).toBeVisible();
 
-  await page.getByRole('textbox', { name: 'Protokoll' }).fill('Amir har börjat skolan. Fotbollen fortsätter på tisdagar.');
+  await page
+    .getByRole('textbox', { name: 'Protokoll' })
+    .fill('Amir har börjat skolan. Fotbollen fortsätter på tisdagar.');
   await page.getByRole('button', { name: 'Spara protokollet' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Protokollet är sparat.' })).toBeVisible();
 
@@ -107,7 +109,9 @@ test('a hub meeting: scheduled, accepted, held with two decisions; the overdue o
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Avsluta', exact: true }).click();
   await expect(page.getByText('Mötet är avslutat: sammanfattning.')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Protokoll', exact: true })).toContainText('Fotbollen fortsätter på tisdagar.');
+  await expect(page.getByRole('region', { name: 'Protokoll', exact: true })).toContainText(
+    'Fotbollen fortsätter på tisdagar.',
+  );
   await expect(page.getByLabel('Nytt tillägg till protokollet')).toBeVisible();
   await expectAccessible(page);
 
