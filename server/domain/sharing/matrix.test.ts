@@ -7,11 +7,13 @@ import type { Actor } from '../../context.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import {
   addMeasure,
+  adoptPlan,
   buildPlanWorld,
   giveConsent,
   inDays,
   newPlan,
   readPlan,
+  readyPlan,
   today,
   type PlanWorld,
 } from '../plans/test-world.ts';
@@ -224,27 +226,29 @@ describe('audit of shares and withheld information', () => {
 describe('withdrawal takes effect at once', () => {
   it('the very next request of an affected user no longer returns the information, in the live plan and an adopted version', async () => {
     const w = await buildPlanWorld(t);
-    const c = await giveConsent(w, {
-      organisationIds: [w.orgs.social.id, w.orgs.school.id],
-      categories: ['social_services', 'school'],
-    });
-    const plan = await newPlan(w);
-    await w.clients.social_worker.post(`/api/plans/${plan.id}/entries`, {
+    const ready = await readyPlan(w);
+    const withNeed = await w.clients.social_worker.post(`/api/plans/${ready.id}/entries`, {
       kind: 'need',
       text: 'Behöver stöd efter avslaget',
       category: 'social_services',
     });
-    const before = await readPlan(w.clients.school_mentor, plan.id);
+    await adoptPlan(w, withNeed.json());
+    const before = await readPlan(w.clients.school_mentor, ready.id);
     expect(before.needs.map((n) => n.text)).toEqual(['Behöver stöd efter avslaget']);
     expect(before.someWithheld).toBe(false);
+    const version = `/api/plans/${ready.id}/versions/1`;
+    expect((await w.clients.school_mentor.get(version)).json().content.needs).toHaveLength(1);
 
-    expect((await w.clients.god_man.post(`/api/consents/${c.id}/withdraw`, { withdrawnOn: today() })).statusCode).toBe(
-      200,
-    );
-    const after = await readPlan(w.clients.school_mentor, plan.id);
+    const res = await w.clients.god_man.post(`/api/consents/${ready.consent!.id}/withdraw`, { withdrawnOn: today() });
+    expect(res.statusCode).toBe(200);
+    const after = await readPlan(w.clients.school_mentor, ready.id);
     expect(after.needs).toEqual([]);
+    expect(after.measures).toEqual([]);
     expect(after.someWithheld).toBe(true);
+    const frozen = (await w.clients.school_mentor.get(version)).json();
+    expect(frozen.content.needs).toEqual([]);
+    expect(frozen.someWithheld).toBe(true);
     // The owner still sees its own.
-    expect((await readPlan(w.clients.social_worker, plan.id)).needs).toHaveLength(1);
+    expect((await readPlan(w.clients.social_worker, ready.id)).needs).toHaveLength(1);
   });
 });
