@@ -20,6 +20,7 @@ import { LoginPage } from './pages/Login/LoginPage.tsx';
 import { MeetingNewPage } from './pages/Meeting/MeetingNewPage.tsx';
 import { MeetingPage } from './pages/Meeting/MeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFound/NotFoundPage.tsx';
+import { NotificationsPage } from './pages/Notifications/NotificationsPage.tsx';
 import { StartPage } from './pages/Start/StartPage.tsx';
 import { TasksPage } from './pages/Tasks/TasksPage.tsx';
 
@@ -62,6 +63,7 @@ export function createAppRouter() {
         { path: 'admin/users', element: admin(<UsersPage />) },
         { path: 'admin/users/new', element: admin(<NewUserPage />) },
         { path: 'admin/users/:id', element: admin(<UserPage />) },
+        { path: 'notifications', element: <NotificationsPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -5,6 +5,8 @@ import { useLogout } from '../api/auth.ts';
 import type { LoginState } from '../session.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { LiveNotices } from './notifications/LiveNotices.tsx';
+import { NoticesNavItem } from './notifications/NoticesNavItem.tsx';
 import { ErrorRegion } from './Notice.tsx';
 import { useSession } from './RequireSession.tsx';
 
@@ -72,6 +74,7 @@ export function AppShell() {
                 {t('nav.start')}
               </NavLink>
             </li>
+            <NoticesNavItem />
             <li>
               <NavLink to="/tasks">{t('tasks.nav')}</NavLink>
             </li>
@@ -87,6 +90,7 @@ export function AppShell() {
             ) : null}
           </ul>
         </nav>
+        <LiveNotices />
         {me.tenant.isDemo ? (
           <div className="demo-banner">
             <p className="demo-banner__inner">

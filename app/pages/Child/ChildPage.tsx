@@ -11,6 +11,7 @@ import { HubMembers } from '../../components/hub/HubMembers.tsx';
 import { Questions } from '../../components/hub/Questions.tsx';
 import { TopicMatrix } from '../../components/hub/TopicMatrix.tsx';
 import { Timeline } from '../../components/hub/Timeline.tsx';
+import { ChildEvents } from '../../components/notifications/ChildEvents.tsx';
 import { ErrorRegion, Loading } from '../../components/Notice.tsx';
 import { useSession } from '../../components/RequireSession.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
@@ -51,6 +52,7 @@ export function ChildPage() {
       <ChildHeader child={c} />
       <PageContents child={c} />
       <ChildFlags child={c} />
+      <ChildEvents child={c} />
       <HubMembers child={c} />
       <TopicMatrix child={c} />
       <FirstMeeting child={c} />

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Notification } from '../../../common/schemas/notifications.ts';
+import { useMarkNotice } from '../../components/notifications/api.ts';
+import { noticeText } from '../../components/notifications/noticeText.ts';
+import { useFormatDate, useFormatDateTime } from '../../components/format.ts';
+
+/** One notice: what, when, and the two acts on it: read, and "I have seen this". */
+export function NoticeItem({ n }: { n: Notification }) {
+  const { t, i18n } = useTranslation();
+  const formatDate = useFormatDate();
+  const formatDateTime = useFormatDateTime();
+  const mark = useMarkNotice();
+  return (
+    <li className={`notice-item${n.readAt ? '' : ' notice-item--unread'}`}>
+      <p>
+        {n.urgency === 'immediate' ? <strong className="status--urgent">{t('notices.urgent')}: </strong> : null}
+        {noticeText(t, (k) => i18n.exists(k), n, formatDate)}
+      </p>
+      <p className="hub-muted hub-small">
+        {formatDateTime(n.createdAt)}
+        {n.acknowledgedAt
+          ? ` · ${t('notices.acknowledgedAt', { time: formatDateTime(n.acknowledgedAt) })}`
+          : n.readAt
+            ? ` · ${t('notices.readAt', { time: formatDateTime(n.readAt) })}`
+            : ''}
+      </p>
+      <div className="notice-actions">
+        <Link
+          to={n.link}
+          className="button button--secondary"
+          onClick={() => (n.readAt ? undefined : mark.mutate({ id: n.id, what: 'read' }))}
+        >
+          {t('notices.open')}
+        </Link>
+        {!n.readAt ? (
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={mark.isPending}
+            onClick={() => mark.mutate({ id: n.id, what: 'read' })}
+          >
+            {t('notices.markRead')}
+          </button>
+        ) : null}
+        {!n.acknowledgedAt ? (
+          <button
+            type="button"
+            className="button"
+            disabled={mark.isPending}
+            onClick={() => mark.mutate({ id: n.id, what: 'acknowledge' })}
+          >
+            {t('notices.acknowledge')}
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
