@@ -12,6 +12,7 @@ import { ChildAuditPage } from './pages/Audit/ChildAuditPage.tsx';
 import { ReviewsPage } from './pages/Audit/ReviewsPage.tsx';
 import { BeskedPage } from './pages/Besked/BeskedPage.tsx';
 import { ChildPage } from './pages/Child/ChildPage.tsx';
+import { ConsentPage } from './pages/Consent/ConsentPage.tsx';
 import { EditChildPage } from './pages/Child/EditChildPage.tsx';
 import { NewChildPage } from './pages/Children/NewChildPage.tsx';
 import { TopicsPage } from './pages/Children/TopicsPage.tsx';
@@ -20,6 +21,7 @@ import { LoginPage } from './pages/Login/LoginPage.tsx';
 import { MeetingNewPage } from './pages/Meeting/MeetingNewPage.tsx';
 import { MeetingPage } from './pages/Meeting/MeetingPage.tsx';
 import { NotFoundPage } from './pages/NotFound/NotFoundPage.tsx';
+import { PlanPage } from './pages/Plan/PlanPage.tsx';
 import { NotificationsPage } from './pages/Notifications/NotificationsPage.tsx';
 import { StartPage } from './pages/Start/StartPage.tsx';
 import { TasksPage } from './pages/Tasks/TasksPage.tsx';
@@ -51,6 +53,8 @@ export function createAppRouter() {
         },
         { path: 'children/:id', element: <ChildPage /> },
         { path: 'children/:id/edit', element: <EditChildPage /> },
+        { path: 'children/:id/consents', element: <ConsentPage /> },
+        { path: 'plans/:id', element: <PlanPage /> },
         { path: 'children/:id/audit', element: audit(<ChildAuditPage />) },
         { path: 'children/:id/besked', element: <BeskedPage /> },
         { path: 'meetings/new', element: <MeetingNewPage /> },

@@ -13,6 +13,7 @@ import { TopicMatrix } from '../../components/hub/TopicMatrix.tsx';
 import { Timeline } from '../../components/hub/Timeline.tsx';
 import { ChildEvents } from '../../components/notifications/ChildEvents.tsx';
 import { ErrorRegion, Loading } from '../../components/Notice.tsx';
+import { ChildPlanSection } from '../../components/plans/ChildPlanSection.tsx';
 import { useSession } from '../../components/RequireSession.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { ChildMeetingSections } from '../Meeting/ChildSections.tsx';
@@ -58,6 +59,7 @@ export function ChildPage() {
       <FirstMeeting child={c} />
       <Questions child={c} />
       <ChildMeetingSections child={c} />
+      <ChildPlanSection child={c} />
       <ChildLinks child={c} />
       <Timeline child={c} />
       {me.abilities.readAuditLog ? (

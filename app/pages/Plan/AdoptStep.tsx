@@ -1,0 +1,161 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MissingKey, Plan } from '../../../common/schemas/plans.ts';
+import { useHub } from '../../api/hub.ts';
+import { Field, SelectField, TextAreaField } from '../../components/Field.tsx';
+import { useFormatDateTime } from '../../components/format.ts';
+import { fhirUrl, pdfUrl, useAdopt, useRevise } from '../../components/plans/api.ts';
+import { hasIssue, PlanErrorRegion } from '../../components/plans/values.tsx';
+
+/** Where the user fixes each missing part. */
+export const stepOf: Record<MissingKey, string> = {
+  consentId: 'step-prepare',
+  chairUserId: 'step-prepare',
+  childParticipation: 'step-prepare',
+  measures: 'step-measures',
+  principalMeasures: 'step-measures',
+  otherMeasures: 'step-measures',
+  overallResponsibleOrganisationId: 'step-measures',
+  measureResponsible: 'step-measures',
+};
+
+/** What adoption still lacks, each linked to the step where it is done. */
+export function MissingList({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  if (plan.missing.length === 0) return <p>{t('plans.adopt.complete')}</p>;
+  return (
+    <>
+      <p>{t('plans.adopt.missingIntro')}</p>
+      <ul className="plan-missing">
+        {plan.missing.map((k) => (
+          <li key={k}>
+            <a href={`#${stepOf[k]}`}>{t(`plans.missing.${k}`)}</a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Step 5: adopt (the four parts, consent, the child's approval, a follow-up); the versions, PDF and FHIR. */
+export function AdoptStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const dateTime = useFormatDateTime();
+  const revise = useRevise(plan);
+  return (
+    <section className="panel plan-step" id="step-adopt" aria-labelledby="step-adopt-heading">
+      <h2 id="step-adopt-heading">{t('plans.steps.adopt')}</h2>
+      {plan.editable && plan.status !== 'ended' ? <MissingList plan={plan} /> : null}
+      {plan.abilities.adopt ? <AdoptForm plan={plan} onSaved={onSaved} /> : null}
+      <h3>{t('plans.adopt.versions')}</h3>
+      {plan.versions.length === 0 ? <p>{t('plans.adopt.noVersions')}</p> : null}
+      <ul className="plan-list">
+        {plan.versions.map((v) => (
+          <li key={v.number} className="plan-item">
+            {t('plans.adopt.version', { number: v.number, at: dateTime(v.adoptedAt), name: v.adoptedBy.displayName })}{' '}
+            <a href={pdfUrl(plan.id, v.number, i18n.language)} download>
+              {t('plans.adopt.pdf', { number: v.number })}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href={fhirUrl(plan.id)} download={`navet-plan-${plan.id}.fhir.json`}>
+          {t('plans.adopt.fhir')}
+        </a>
+      </p>
+      <PlanErrorRegion error={revise.error} />
+      {plan.abilities.revise ? (
+        <>
+          <p className="plan-muted">{t('plans.adopt.reviseHint')}</p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={revise.isPending}
+            onClick={() => revise.mutate(undefined, { onSuccess: () => onSaved(t('plans.adopt.revising')) })}
+          >
+            {t('plans.adopt.revise')}
+          </button>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function AdoptForm({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void }) {
+  const { t } = useTranslation();
+  const hub = useHub(plan.childId);
+  const adopt = useAdopt(plan);
+  const staff = hub.data?.view === 'full' ? hub.data.members.filter((m) => m.hubRole !== 'civil_society') : [];
+  const [followUpOn, setFollowUpOn] = useState('');
+  const [followUpUser, setFollowUpUser] = useState(plan.chair?.userId ?? '');
+  const [approved, setApproved] = useState(false);
+  const [note, setNote] = useState('');
+  const err = adopt.error;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    // The server names every gap at once; the form sends even an incomplete adoption so the user sees them all.
+    adopt.mutate(
+      {
+        version: plan.version,
+        followUpOn,
+        followUpUserId: followUpUser,
+        childApproval: { approved: approved as true, note: note.trim() || null },
+      },
+      { onSuccess: () => onSaved(t('plans.adopt.done')) },
+    );
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="adopt-heading">
+      <h3 id="adopt-heading">{t('plans.adopt.title')}</h3>
+      <PlanErrorRegion error={err} />
+      <Field
+        label={t('plans.adopt.followUpOn')}
+        hint={t('plans.adopt.followUpOnHint')}
+        type="date"
+        value={followUpOn}
+        onChange={(e) => setFollowUpOn(e.target.value)}
+        error={hasIssue(err, 'body.followUpOn') ? t('plans.errors.followUpOn') : null}
+      />
+      <SelectField
+        label={t('plans.adopt.followUpBy')}
+        value={followUpUser}
+        onChange={setFollowUpUser}
+        options={[
+          { value: '', label: t('plans.choose') },
+          ...staff.map((m) => ({ value: m.userId, label: `${m.displayName} (${t(`hubRole.${m.hubRole}`)})` })),
+        ]}
+        error={hasIssue(err, 'body.followUpUserId') ? t('plans.errors.staff') : null}
+      />
+      <label className="checkbox">
+        <input type="checkbox" checked={approved} onChange={(e) => setApproved(e.target.checked)} />
+        <span>{t('plans.adopt.childApproved')}</span>
+      </label>
+      {hasIssue(err, 'body.childApproval') ? (
+        <p className="field__error">
+          <span aria-hidden="true">⚠ </span>
+          {t('plans.errors.approval')}
+        </p>
+      ) : null}
+      <TextAreaField
+        label={t('plans.adopt.approvalNote')}
+        rows={2}
+        maxLength={2000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      {err && hasIssue(err, 'plan') ? (
+        <ul className="plan-missing">
+          {plan.missing.map((k) => (
+            <li key={k} className="field__error">
+              <a href={`#${stepOf[k]}`}>{t(`plans.missing.${k}`)}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <button type="submit" className="button" disabled={adopt.isPending}>
+        {t('plans.adopt.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,180 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, logIn } from './helpers.ts';
+import { apiSession, createSocialWorker, swedishDate, type NewUser } from './hub-helpers.ts';
+
+const MENTOR = 'mentor@demo.navet.se';
+const SCHOOL = 'Hedbergska skolan';
+const BUP = 'Region Jämtland Härjedalen, BUP';
+const SOCIAL = 'Strömsunds kommun, socialtjänsten';
+const HEALTH_MEASURE = 'Samtal på BUP om sömnen varannan vecka';
+const SCHOOL_MEASURE = 'Studiehandledning på dari i matematik';
+
+/**
+ * A child of this test alone, with a rejection, in the hub of a social worker
+ * made for the test, the demo's god man, contact person and school mentor.
+ * The demo's own children keep the state other tests count on.
+ */
+async function childWithRejection(baseURL: string, worker: NewUser): Promise<{ id: string; name: string }> {
+  const s = await apiSession(baseURL, worker.email, worker.password);
+  const name = `Nadia ${Date.now() % 100000}`;
+  const child = (await s.send('POST', '/api/children', {
+    displayName: name,
+    languages: ['prs', 'sv'],
+    asylumStatus: 'rejected',
+  })) as { id: string };
+  const people = (await s.get('/api/hub/people?limit=100')) as { items: { userId: string; displayName: string }[] };
+  for (const [who, hubRole] of [
+    ['Göran Ek', 'god_man'],
+    ['Karin Berg', 'contact_person'],
+    ['Mats Holm', 'school_mentor'],
+  ] as const) {
+    const person = people.items.find((p) => p.displayName === who);
+    expect(person, who).toBeTruthy();
+    await s.send('POST', `/api/children/${child.id}/hub/members`, { userId: person!.userId, hubRole });
+  }
+  await s.api.dispose();
+  return { id: child.id, name };
+}
+
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: 'Logga ut', exact: true }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+async function recordConsent(page: Page, childId: string, categories: string[], organisations: string[]) {
+  await page.goto(`/children/${childId}/consents`);
+  await expect(page.getByRole('heading', { level: 1, name: /^Samtycken för/ })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Registrera ett samtycke' });
+  for (const org of organisations) await form.getByRole('checkbox', { name: org, exact: true }).check();
+  for (const c of categories) await form.getByRole('checkbox', { name: c, exact: true }).check();
+  await form.getByLabel('Gäller till och med').fill(swedishDate(365));
+  await form.getByRole('button', { name: 'Registrera samtycket' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Samtycket är registrerat.' })).toBeVisible();
+}
+
+test('a social worker records consent, makes an I-SIP after a rejection, calls the hub, adopts it and downloads the PDF; the school sees health only once consent covers it', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const worker = await createSocialWorker(baseURL!, 'Sofia Sipström');
+  const child = await childWithRejection(baseURL!, worker);
+
+  // The consent: the child and the god man, for the school and BUP; school and social services information only.
+  await logIn(page, worker.email, worker.password);
+  await page.goto(`/children/${child.id}`);
+  const section = page.getByRole('region', { name: 'Samordnad individuell plan (SIP / I-SIP)' });
+  await expect(section).toContainText('Barnets asylansökan har fått avslag');
+  await section.getByRole('link', { name: 'Samtycken och delning' }).click();
+  await expect(page.getByRole('checkbox', { name: SOCIAL, exact: true })).toBeChecked();
+  await expectAccessible(page);
+  await recordConsent(page, child.id, ['Skola', 'Socialtjänst'], [SCHOOL, BUP]);
+  await expect(page.getByRole('listitem').filter({ hasText: 'Gäller' }).first()).toContainText(SCHOOL);
+  await expectAccessible(page);
+
+  // An I-SIP, because of the rejection.
+  await page.getByRole('link', { name: `Tillbaka till ${child.name}` }).click();
+  await expect(section.getByLabel('Slags plan')).toHaveValue('isip');
+  await section.getByRole('button', { name: 'Starta en plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `I-SIP för ${child.name}` })).toBeVisible();
+  const missing = page.getByRole('region', { name: 'Det här saknas innan planen kan antas' });
+  await expect(missing).toContainText('Barnets giltiga samtycke till planen');
+  await expect(missing).toContainText('Del 4: huvudman med övergripande ansvar');
+  await expectAccessible(page);
+
+  const needForm = page.getByRole('form', { name: 'Lägg till behov' });
+  await needForm.getByLabel('Behov').fill('Nadia behöver veta vad avslaget betyder och få stöd i skolan.');
+  await needForm.getByLabel('Slags uppgift').selectOption({ label: 'Socialtjänst' });
+  await needForm.getByRole('button', { name: 'Lägg till behov' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Behovet är tillagt.' })).toBeVisible();
+
+  // Step 2: the consent, the chair, the child's part and own words.
+  const prepare = page.getByRole('form', { name: '2. Förbered och kontrollera samtycke' });
+  await prepare.getByLabel('Barnets samtycke').selectOption({ index: 1 });
+  await prepare.getByLabel('Ordförande för SIP-mötet').selectOption({ label: 'Sofia Sipström (socialsekreterare)' });
+  await prepare.getByLabel('Barnets delaktighet').selectOption({ label: 'Barnet deltog' });
+  await prepare.getByLabel('Barnets egna ord').fill('من می خواهم به مدرسه بروم');
+  await prepare.getByRole('button', { name: 'Spara' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Sparat.' })).toBeVisible();
+  await expect(missing).not.toContainText('Barnets giltiga samtycke till planen');
+
+  // Step 3: call the hub (the municipality's god man and school are summoned, the HVB invited) and book the meeting.
+  const whom = page.getByRole('form', { name: 'Vilka ska kallas och bjudas in?' });
+  for (const who of ['Göran Ek', 'Karin Berg', 'Mats Holm'])
+    await whom.getByRole('checkbox', { name: new RegExp(who) }).check();
+  await whom.getByRole('button', { name: 'Spara deltagarna' }).click();
+  const called = page.getByRole('list', { name: 'Kallade och inbjudna' });
+  await expect(called.getByRole('listitem').filter({ hasText: 'Mats Holm' })).toContainText('kallas (huvudman)');
+  await expect(called.getByRole('listitem').filter({ hasText: 'Karin Berg' })).toContainText('bjuds in');
+  const booking = page.getByRole('form', { name: 'Boka SIP-mötet och skicka kallelser' });
+  await booking.getByLabel('Dag').fill(swedishDate(7));
+  await booking.getByLabel('Plats').fill('Socialkontoret, rum 3');
+  await booking.getByRole('button', { name: 'Boka mötet och skicka' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Mötet är bokat och kallelserna är skickade.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: '4. SIP-möte' }).getByRole('link')).toHaveCount(1);
+  await expectAccessible(page);
+
+  // Step 5: the measures — one for the school, one for BUP (health) — and parts 3 and 4.
+  const measure = page.getByRole('form', { name: 'Lägg till insats' });
+  for (const [text, org, category, person] of [
+    [SCHOOL_MEASURE, SCHOOL, 'Skola', 'Mats Holm'],
+    [HEALTH_MEASURE, BUP, 'Hälsa', 'Bo Persson'],
+  ] as const) {
+    await measure.getByLabel('Insats', { exact: true }).fill(text);
+    await measure.getByLabel('Ansvarig organisation').selectOption({ label: org });
+    await measure.getByLabel('Ansvarig person').fill(person);
+    await measure.getByLabel('Mätbart mål').fill('Klarar provet i matematik i maj');
+    await measure.getByLabel('Slags uppgift').selectOption({ label: category });
+    await measure.getByRole('button', { name: 'Lägg till insats' }).click();
+    // The form empties when the server has the measure (the text is in the form until then).
+    await expect(measure.getByLabel('Insats', { exact: true })).toHaveValue('');
+    await expect(page.getByRole('heading', { level: 4, name: org })).toBeVisible();
+  }
+  const parts = page.getByRole('form', { name: 'Del 3 och 4' });
+  await parts.getByRole('checkbox', { name: 'Inga insatser görs av andra än kommun och region' }).check();
+  await parts.getByLabel('Huvudman med övergripande ansvar').selectOption({ label: SOCIAL });
+  await parts.getByRole('button', { name: 'Spara del 3 och 4' }).click();
+  await expect(missing).toContainText('Allt som krävs finns med.');
+
+  // Step 6: adopt with a follow-up, and the child's approval.
+  const adopt = page.getByRole('form', { name: 'Anta planen' });
+  await adopt.getByLabel('Uppföljning', { exact: true }).fill(swedishDate(90));
+  await adopt.getByLabel('Vem följer upp?').selectOption({ label: 'Sofia Sipström (socialsekreterare)' });
+  await adopt.getByRole('checkbox', { name: 'Barnet har godkänt planen' }).check();
+  await adopt.getByRole('button', { name: 'Anta planen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Planen är antagen.' })).toBeVisible();
+  await expect(page.getByText(/Gäller – version 1 gäller/)).toBeVisible();
+  await expectAccessible(page);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Ladda ner version 1 som PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('navet-isip-v1.pdf');
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
+  const planUrl = page.url();
+  await logOut(page);
+
+  // The school mentor sees the plan and the school's measure, not BUP's health information, and is told so.
+  await logIn(page, MENTOR);
+  await page.goto(planUrl);
+  await expect(page.getByRole('heading', { level: 1, name: `I-SIP för ${child.name}` })).toBeVisible();
+  await expect(page.getByText(SCHOOL_MEASURE).first()).toBeVisible();
+  await expect(page.getByText(HEALTH_MEASURE)).toHaveCount(0);
+  await expect(page.getByText('Allt delas inte med dig')).toBeVisible();
+  await expectAccessible(page);
+  await logOut(page);
+
+  // Once the child consents to health information for the school, the school sees it.
+  await logIn(page, worker.email, worker.password);
+  await recordConsent(page, child.id, ['Hälsa'], [SCHOOL]);
+  await logOut(page);
+  await logIn(page, MENTOR);
+  await page.goto(planUrl);
+  await expect(page.getByText(HEALTH_MEASURE).first()).toBeVisible();
+  await expect(page.getByText('Allt delas inte med dig')).toHaveCount(0);
+});
