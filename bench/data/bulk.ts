@@ -24,7 +24,8 @@ function element(column: PgColumn, value: unknown): string {
   else if (value instanceof Date) text = value.toISOString();
   else if (typeof value === 'string') text = value;
   else throw new Error(`column ${column.name}: cannot write ${typeof value}`);
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  // Most values (ids, hashes) need no escaping: skip the regular expression for them.
+  return text.includes('"') || text.includes('\\') ? `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"` : `"${text}"`;
 }
 
 /**

@@ -41,7 +41,11 @@ async function writeChain(ctx: GenContext, t: GenTenant, templates: AuditTemplat
   if (total === 0) return;
   const open = t.members.filter((m) => m.endedAt === null);
   const childrenOf = new Map<string, GenMember[]>();
-  for (const m of open) childrenOf.set(m.userId, [...(childrenOf.get(m.userId) ?? []), m]);
+  for (const m of open) {
+    const list = childrenOf.get(m.userId);
+    if (list) list.push(m);
+    else childrenOf.set(m.userId, [m]);
+  }
   const weighted = templates.map((tpl) => [tpl, tpl.weight] as const);
 
   const start = plan.now.getTime() - 730 * DAY;
@@ -52,23 +56,25 @@ async function writeChain(ctx: GenContext, t: GenTenant, templates: AuditTemplat
 
   const push = (fields: Omit<Row, 'seq' | 'hash' | 'prevHash' | 'chain'>) => {
     seq++;
-    const row = { ...fields, chain: t.id, seq, prevHash } as Row;
-    row.hash = auditHash({
-      chain: row.chain,
+    // One object is both what the hash covers and the row written (plus its hash).
+    const row = {
+      chain: t.id,
       seq,
-      tenantId: row.tenantId ?? null,
-      actorUserId: row.actorUserId ?? null,
-      organisationId: row.organisationId ?? null,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entityId ?? null,
-      childId: row.childId ?? null,
-      at: row.at,
-      requestId: row.requestId ?? null,
-      ip: row.ip ?? null,
-      detail: row.detail ?? null,
+      tenantId: fields.tenantId ?? null,
+      actorUserId: fields.actorUserId ?? null,
+      organisationId: fields.organisationId ?? null,
+      action: fields.action,
+      entity: fields.entity,
+      entityId: fields.entityId ?? null,
+      childId: fields.childId ?? null,
+      at: fields.at,
+      requestId: fields.requestId ?? null,
+      ip: fields.ip ?? null,
+      detail: fields.detail ?? null,
       prevHash,
-    });
+      hash: '',
+    };
+    row.hash = auditHash(row);
     prevHash = row.hash;
     chunk.push(row);
   };
