@@ -27,6 +27,8 @@ export const auditLog = pgTable(
   },
   (t) => [
     index('audit_chain_seq_idx').on(t.chain, t.seq),
+    // `navet audit verify` pages through a chain by id: without this it scans the whole log per page.
+    index('audit_chain_id_idx').on(t.chain, t.id),
     index('audit_child_idx').on(t.tenantId, t.childId, t.at),
     index('audit_actor_idx').on(t.tenantId, t.actorUserId, t.at),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_chain_id_idx" ON "audit_log" USING btree ("chain","id");
