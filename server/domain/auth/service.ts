@@ -200,6 +200,7 @@ export async function logoutEverywhere(deps: Deps, session: SessionRow): Promise
 }
 
 export async function me(deps: Deps, actor: Actor, csrfToken: string): Promise<MeResponse> {
+  // Outside a transaction: the pool runs these on separate connections.
   const [user, tenant, memberships] = await Promise.all([
     repo.findUser(deps.db, actor.userId),
     repo.findTenant(deps.db, actor.tenantId),

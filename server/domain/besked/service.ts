@@ -20,6 +20,7 @@ import { resolveTopic } from '../hub/topics.service.ts';
 import { users } from '../tenancy/tables.ts';
 import { authorizeBesked, canBesked } from './policy.ts';
 import { beskedContradictions, beskedEntries, beskedLines } from './tables.ts';
+import { inTurn } from '../../db/in-turn.ts';
 
 type EntryRow = typeof beskedEntries.$inferSelect;
 type ContradictionRow = typeof beskedContradictions.$inferSelect;
@@ -38,21 +39,23 @@ async function userNames(tx: Db, ids: string[]): Promise<Map<string, string>> {
 /** The whole log of one child, grouped by topic, as the hub sees it side by side. */
 async function viewOf(tx: Db, a: ChildAccess): Promise<BeskedView> {
   const childId = a.child.id;
-  const [entries, contradictions, lines, tenantTopics, named] = await Promise.all([
-    tx
-      .select()
-      .from(beskedEntries)
-      .where(eq(beskedEntries.childId, childId))
-      .orderBy(desc(beskedEntries.toldOn), desc(beskedEntries.createdAt)),
-    tx
-      .select()
-      .from(beskedContradictions)
-      .where(eq(beskedContradictions.childId, childId))
-      .orderBy(asc(beskedContradictions.markedAt)),
-    tx.select().from(beskedLines).where(eq(beskedLines.childId, childId)).orderBy(desc(beskedLines.createdAt)),
-    hubRepo.listTenantTopics(tx, a.actor.tenantId, { includeArchived: false }),
-    hubRepo.namedMembers(tx, childId, { includeEnded: true }),
-  ]);
+  const [entries, contradictions, lines, tenantTopics, named] = await inTurn(
+    () =>
+      tx
+        .select()
+        .from(beskedEntries)
+        .where(eq(beskedEntries.childId, childId))
+        .orderBy(desc(beskedEntries.toldOn), desc(beskedEntries.createdAt)),
+    () =>
+      tx
+        .select()
+        .from(beskedContradictions)
+        .where(eq(beskedContradictions.childId, childId))
+        .orderBy(asc(beskedContradictions.markedAt)),
+    () => tx.select().from(beskedLines).where(eq(beskedLines.childId, childId)).orderBy(desc(beskedLines.createdAt)),
+    () => hubRepo.listTenantTopics(tx, a.actor.tenantId, { includeArchived: false }),
+    () => hubRepo.namedMembers(tx, childId, { includeEnded: true }),
+  );
   const members = new Map(named.map((n) => [n.member.id, n]));
   const active = new Set(a.members.map((m) => m.id));
   const names = await userNames(tx, [...contradictions.map((c) => c.markedBy), ...lines.map((l) => l.recordedBy)]);

@@ -22,6 +22,7 @@ import { allTopics } from '../hub/presenter.ts';
 import { authorizeSeeLinks } from './policy.ts';
 import { presentChildPage, presentLink } from './presenter.ts';
 import * as repo from './repo.ts';
+import { inTurn } from '../../db/in-turn.ts';
 
 const DAY = 86_400_000;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -158,11 +159,11 @@ export async function childPage(deps: Deps, sessionToken: string): Promise<Child
     const link = await sessionOf(tx, sessionToken);
     const [child] = await tx.select().from(children).where(eq(children.id, link.childId));
     if (!child) throw errors.unauthenticated();
-    const [members, assignments, tenantTopics] = await Promise.all([
-      hubRepo.namedMembers(tx, child.id, { includeEnded: false }),
-      hubRepo.assignmentsFor(tx, [child.id]),
-      hubRepo.listTenantTopics(tx, child.tenantId, { includeArchived: false }),
-    ]);
+    const [members, assignments, tenantTopics] = await inTurn(
+      () => hubRepo.namedMembers(tx, child.id, { includeEnded: false }),
+      () => hubRepo.assignmentsFor(tx, [child.id]),
+      () => hubRepo.listTenantTopics(tx, child.tenantId, { includeArchived: false }),
+    );
     await audit(tx, { ...childAudit(link, 'child_view.read'), entity: 'child', entityId: child.id });
     const topics = new Map(allTopics(tenantTopics).map((t) => [t.key, t]));
     return presentChildPage(child, members, assignments, topics);

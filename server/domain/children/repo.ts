@@ -5,6 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import { organisations } from '../tenancy/tables.ts';
 import { activeMembership, fullyVisibleChildren, visibleChildren } from './scope.ts';
 import { children, hubMembers } from './tables.ts';
+import { inTurn } from '../../db/in-turn.ts';
 
 export type ChildRow = typeof children.$inferSelect;
 export type HubMemberRow = typeof hubMembers.$inferSelect;
@@ -27,16 +28,17 @@ export async function listVisible(
     filters.push(eq(children.asylumStatus, q.asylumStatus), fullyVisibleChildren(actor));
   }
   const where = and(...filters);
-  const [rows, [totalRow]] = await Promise.all([
-    db
-      .select()
-      .from(children)
-      .where(where)
-      .orderBy(asc(children.displayName), asc(children.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(children).where(where),
-  ]);
+  const [rows, [totalRow]] = await inTurn(
+    () =>
+      db
+        .select()
+        .from(children)
+        .where(where)
+        .orderBy(asc(children.displayName), asc(children.id))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+    () => db.select({ n: count() }).from(children).where(where),
+  );
   return { rows, total: totalRow?.n ?? 0 };
 }
 

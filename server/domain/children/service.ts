@@ -51,6 +51,8 @@ async function detailOf(tx: Db, a: ChildAccess): Promise<ChildDetail> {
 export async function getChild(deps: Deps, actor: Actor, id: string): Promise<ChildDetail> {
   return deps.db.transaction(async (tx) => {
     const a = await loadAccess(tx, actor, id);
+    const detail = await detailOf(tx, a);
+    // Last: the audit append holds the tenant's chain head until commit.
     await audit(tx, {
       action: 'child.read',
       entity: 'child',
@@ -58,7 +60,7 @@ export async function getChild(deps: Deps, actor: Actor, id: string): Promise<Ch
       childId: id,
       detail: { view: a.view, caseNumberInFull: a.view === 'full' && can(a, 'seeCaseNumber') },
     });
-    return detailOf(tx, a);
+    return detail;
   });
 }
 

@@ -13,6 +13,7 @@ import { users } from '../tenancy/tables.ts';
 import { presentFirstMeeting } from './presenter.ts';
 import * as repo from './repo.ts';
 import { checklistOutcomes, firstMeetings } from './tables.ts';
+import { inTurn } from '../../db/in-turn.ts';
 
 /** How far ahead Navet proposes the first meeting: soon, as the guide asks, but with time to gather. */
 const PROPOSE_AFTER_DAYS = 7;
@@ -39,11 +40,11 @@ export async function proposeFirstMeeting(tx: Db, child: ChildRow): Promise<void
 }
 
 async function present(tx: Db, a: ChildAccess): Promise<FirstMeeting> {
-  const [meeting, outcomes, members] = await Promise.all([
-    repo.findFirstMeeting(tx, a.child.id),
-    repo.outcomesFor(tx, [a.child.id]),
-    repo.namedMembers(tx, a.child.id, { includeEnded: false }),
-  ]);
+  const [meeting, outcomes, members] = await inTurn(
+    () => repo.findFirstMeeting(tx, a.child.id),
+    () => repo.outcomesFor(tx, [a.child.id]),
+    () => repo.namedMembers(tx, a.child.id, { includeEnded: false }),
+  );
   const recorderIds = [...new Set(outcomes.map((o) => o.recordedBy))];
   const recorders =
     recorderIds.length > 0

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import type { HubMemberRow } from '../children/repo.ts';
 import { checklistOpen, isOverdue } from './presenter.ts';
 import * as repo from './repo.ts';
+import { inTurn } from '../../db/in-turn.ts';
 
 /**
  * The warnings of each child, in a handful of queries for a whole page of a
@@ -15,12 +16,12 @@ export async function flagsFor(
   childIds: string[],
   members: HubMemberRow[],
 ): Promise<Map<string, ChildFlags>> {
-  const [tenantTopics, assignments, outcomes, questions] = await Promise.all([
-    repo.listTenantTopics(db, tenantId, { includeArchived: false }),
-    repo.assignmentsFor(db, childIds),
-    repo.outcomesFor(db, childIds),
-    repo.questionsFor(db, childIds, 'open'),
-  ]);
+  const [tenantTopics, assignments, outcomes, questions] = await inTurn(
+    () => repo.listTenantTopics(db, tenantId, { includeArchived: false }),
+    () => repo.assignmentsFor(db, childIds),
+    () => repo.outcomesFor(db, childIds),
+    () => repo.questionsFor(db, childIds, 'open'),
+  );
   const topicKeys = [...defaultTopics, ...tenantTopics.map((t) => t.id)];
   const today = todayInSweden();
   const flags = new Map<string, ChildFlags>();

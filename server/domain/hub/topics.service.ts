@@ -20,6 +20,7 @@ import { allTopics, defaultTopic, memberRef, tenantTopic } from './presenter.ts'
 import * as repo from './repo.ts';
 import { tenantTopics } from './tables.ts';
 import { eq } from 'drizzle-orm';
+import { inTurn } from '../../db/in-turn.ts';
 
 const isDefault = (key: string): key is DefaultTopic => (defaultTopics as readonly string[]).includes(key);
 
@@ -70,11 +71,11 @@ export async function updateTenantTopic(deps: Deps, actor: Actor, id: string, bo
 
 /** The matrix rows of one child. Civil society gets only the topics shared with it. */
 async function matrix(tx: Db, a: ChildAccess): Promise<TopicAssignment[]> {
-  const [tenantRows, assignments, members] = await Promise.all([
-    repo.listTenantTopics(tx, a.actor.tenantId, { includeArchived: false }),
-    repo.assignmentsFor(tx, [a.child.id]),
-    repo.namedMembers(tx, a.child.id, { includeEnded: false }),
-  ]);
+  const [tenantRows, assignments, members] = await inTurn(
+    () => repo.listTenantTopics(tx, a.actor.tenantId, { includeArchived: false }),
+    () => repo.assignmentsFor(tx, [a.child.id]),
+    () => repo.namedMembers(tx, a.child.id, { includeEnded: false }),
+  );
   const active = new Map(members.map((n) => [n.member.id, n]));
   const byTopic = new Map(assignments.map((x) => [x.topic, x]));
   const rows = allTopics(tenantRows).map((topic) => {

@@ -22,6 +22,7 @@ import * as repo from './repo.ts';
 import { dayOf } from './stockholm.ts';
 import { agendaItems, decisions } from './tables.ts';
 import { ownerIssues } from './validate.ts';
+import { inTurn } from '../../db/in-turn.ts';
 
 /** A due date lies on or after the meeting's day, and within three years of it. */
 function dueIssues(m: MeetingAccess, dueOn: string | undefined): Issue[] {
@@ -138,13 +139,14 @@ export async function childDecisions(
       .where(and(eq(decisions.childId, childId), status === 'all' ? undefined : eq(decisions.status, status)))
       .orderBy(asc(decisions.dueOn), asc(decisions.createdAt))
       .limit(500);
-    const [names, titles] = await Promise.all([
-      repo.userNames(
-        tx,
-        rows.map((d) => d.ownerUserId),
-      ),
-      repo.meetingTitles(tx, [...new Set(rows.map((d) => d.meetingId))]),
-    ]);
+    const [names, titles] = await inTurn(
+      () =>
+        repo.userNames(
+          tx,
+          rows.map((d) => d.ownerUserId),
+        ),
+      () => repo.meetingTitles(tx, [...new Set(rows.map((d) => d.meetingId))]),
+    );
     await audit(tx, { action: 'decision.list_read', entity: 'child', entityId: childId, childId });
     const canEdit = (owner: string) => isOpenCase(a) && (owner === actor.userId || isCoreMember(a));
     return {

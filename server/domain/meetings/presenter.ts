@@ -15,6 +15,7 @@ import type { Db } from '../../db/connect.ts';
 import { abilitiesOf, canEditDecision, type MeetingAccess } from './policy.ts';
 import * as repo from './repo.ts';
 import { toLocal } from './stockholm.ts';
+import { inTurn } from '../../db/in-turn.ts';
 
 export function isOverdue(d: Pick<repo.DecisionRow, 'status' | 'dueOn'>, today = todayInSweden()): boolean {
   return d.status === 'open' && d.dueOn < today;
@@ -77,12 +78,12 @@ function sortParticipants(list: Participant[]): Participant[] {
 /** The whole meeting as this actor sees it: a handful of queries, then plain mapping. */
 export async function presentMeeting(tx: Db, m: MeetingAccess): Promise<Meeting> {
   const row = m.meeting;
-  const [agenda, amendments, own, followUp] = await Promise.all([
-    repo.agendaOf(tx, row.id),
-    repo.amendmentsOf(tx, row.id),
-    repo.decisionsOf(tx, [row.id]),
-    repo.followUpDecisions(tx, row),
-  ]);
+  const [agenda, amendments, own, followUp] = await inTurn(
+    () => repo.agendaOf(tx, row.id),
+    () => repo.amendmentsOf(tx, row.id),
+    () => repo.decisionsOf(tx, [row.id]),
+    () => repo.followUpDecisions(tx, row),
+  );
   const earlierTitles = await repo.meetingTitles(tx, [...new Set(followUp.map((d) => d.meetingId))]);
   const names = await repo.userNames(tx, [
     row.organiserId,

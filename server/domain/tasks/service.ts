@@ -12,6 +12,7 @@ import { childDeadlines } from '../events/tables.ts';
 import { hubQuestions } from '../hub/tables.ts';
 import { dayOf } from '../meetings/stockholm.ts';
 import { decisions, meetingParticipants, meetings } from '../meetings/tables.ts';
+import { inTurn } from '../../db/in-turn.ts';
 
 const LIMIT = 500;
 
@@ -34,70 +35,74 @@ export async function myTasks(deps: Deps, actor: Actor): Promise<TaskList> {
         eq(meetingParticipants.userId, actor.userId),
       )})`,
     );
-    const [decisionRows, questionRows, invitationRows, deadlineRows] = await Promise.all([
-      tx
-        .select({ d: decisions, m: meetings, childName: children.displayName })
-        .from(decisions)
-        .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-        .leftJoin(children, eq(children.id, decisions.childId))
-        .where(
-          and(
-            eq(decisions.ownerUserId, actor.userId),
-            eq(decisions.status, 'open'),
-            eq(decisions.tenantId, actor.tenantId),
-            inScope,
-            or(sql`${meetings.childId} is not null`, invitedOrOrganiser),
-          ),
-        )
-        .limit(LIMIT),
-      tx
-        .select({ q: hubQuestions, childName: children.displayName })
-        .from(hubQuestions)
-        .innerJoin(hubMembers, eq(hubMembers.id, hubQuestions.ownerMemberId))
-        .innerJoin(children, eq(children.id, hubQuestions.childId))
-        .where(
-          and(
-            eq(hubMembers.userId, actor.userId),
-            activeMembership(),
-            eq(hubQuestions.status, 'open'),
-            visibleChildren(actor),
-          ),
-        )
-        .limit(LIMIT),
-      tx
-        .select({ m: meetings, childName: children.displayName })
-        .from(meetingParticipants)
-        .innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
-        .leftJoin(children, eq(children.id, meetings.childId))
-        .where(
-          and(
-            eq(meetingParticipants.userId, actor.userId),
-            eq(meetingParticipants.response, 'pending'),
-            inArray(meetings.status, ['planned', 'in_progress']),
-            gte(meetings.endsAt, new Date()),
-            eq(meetings.tenantId, actor.tenantId),
-            inScope,
-          ),
-        )
-        .limit(LIMIT),
-      tx
-        .select({ d: childDeadlines, childName: children.displayName })
-        .from(childDeadlines)
-        .innerJoin(children, eq(children.id, childDeadlines.childId))
-        .where(
-          and(
-            eq(childDeadlines.status, 'open'),
-            visibleChildren(actor),
-            sql`exists (select 1 from ${hubMembers} where ${and(
-              eq(hubMembers.childId, childDeadlines.childId),
+    const [decisionRows, questionRows, invitationRows, deadlineRows] = await inTurn(
+      () =>
+        tx
+          .select({ d: decisions, m: meetings, childName: children.displayName })
+          .from(decisions)
+          .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+          .leftJoin(children, eq(children.id, decisions.childId))
+          .where(
+            and(
+              eq(decisions.ownerUserId, actor.userId),
+              eq(decisions.status, 'open'),
+              eq(decisions.tenantId, actor.tenantId),
+              inScope,
+              or(sql`${meetings.childId} is not null`, invitedOrOrganiser),
+            ),
+          )
+          .limit(LIMIT),
+      () =>
+        tx
+          .select({ q: hubQuestions, childName: children.displayName })
+          .from(hubQuestions)
+          .innerJoin(hubMembers, eq(hubMembers.id, hubQuestions.ownerMemberId))
+          .innerJoin(children, eq(children.id, hubQuestions.childId))
+          .where(
+            and(
               eq(hubMembers.userId, actor.userId),
-              inArray(hubMembers.hubRole, [...coreHubRoles]),
               activeMembership(),
-            )})`,
-          ),
-        )
-        .limit(LIMIT),
-    ]);
+              eq(hubQuestions.status, 'open'),
+              visibleChildren(actor),
+            ),
+          )
+          .limit(LIMIT),
+      () =>
+        tx
+          .select({ m: meetings, childName: children.displayName })
+          .from(meetingParticipants)
+          .innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
+          .leftJoin(children, eq(children.id, meetings.childId))
+          .where(
+            and(
+              eq(meetingParticipants.userId, actor.userId),
+              eq(meetingParticipants.response, 'pending'),
+              inArray(meetings.status, ['planned', 'in_progress']),
+              gte(meetings.endsAt, new Date()),
+              eq(meetings.tenantId, actor.tenantId),
+              inScope,
+            ),
+          )
+          .limit(LIMIT),
+      () =>
+        tx
+          .select({ d: childDeadlines, childName: children.displayName })
+          .from(childDeadlines)
+          .innerJoin(children, eq(children.id, childDeadlines.childId))
+          .where(
+            and(
+              eq(childDeadlines.status, 'open'),
+              visibleChildren(actor),
+              sql`exists (select 1 from ${hubMembers} where ${and(
+                eq(hubMembers.childId, childDeadlines.childId),
+                eq(hubMembers.userId, actor.userId),
+                inArray(hubMembers.hubRole, [...coreHubRoles]),
+                activeMembership(),
+              )})`,
+            ),
+          )
+          .limit(LIMIT),
+    );
     const today = todayInSweden();
     const child = (id: string | null, name: string | null) => (id && name ? { id, displayName: name } : null);
     const meetingRef = (m: typeof meetings.$inferSelect) => ({
