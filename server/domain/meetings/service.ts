@@ -21,7 +21,6 @@ import * as repo from './repo.ts';
 import { decisions, meetingParticipants, meetings } from './tables.ts';
 import { toLocal } from './stockholm.ts';
 import { inviteeIssues, timeIssues } from './validate.ts';
-import { inTurn } from '../../db/in-turn.ts';
 
 export type WriteResult = { ok: true; meeting: Meeting } | { ok: false; current: Meeting };
 
@@ -209,22 +208,18 @@ export async function childMeetings(
       .orderBy(when === 'upcoming' ? asc(meetings.startsAt) : desc(meetings.startsAt))
       .limit(200);
     const ids = rows.map((r) => r.id);
-    const [open, mine] = await inTurn(
-      () =>
-        ids.length
-          ? tx
-              .select({ meetingId: decisions.meetingId })
-              .from(decisions)
-              .where(and(inArray(decisions.meetingId, ids), eq(decisions.status, 'open')))
-          : [],
-      () =>
-        ids.length
-          ? tx
-              .select()
-              .from(meetingParticipants)
-              .where(and(inArray(meetingParticipants.meetingId, ids), eq(meetingParticipants.userId, actor.userId)))
-          : [],
-    );
+    const open = ids.length
+      ? await tx
+          .select({ meetingId: decisions.meetingId })
+          .from(decisions)
+          .where(and(inArray(decisions.meetingId, ids), eq(decisions.status, 'open')))
+      : [];
+    const mine = ids.length
+      ? await tx
+          .select()
+          .from(meetingParticipants)
+          .where(and(inArray(meetingParticipants.meetingId, ids), eq(meetingParticipants.userId, actor.userId)))
+      : [];
     await audit(tx, { action: 'meeting.list_read', entity: 'child', entityId: childId, childId });
     return {
       items: rows.map((r) =>
