@@ -38,16 +38,19 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t.close());
 
-/** The text of a PDF, as pdftotext (poppler-utils) reads it. */
-function pdfText(pdf: Buffer): string {
+/** Runs a poppler-utils tool (pdftotext, pdffonts) on a PDF and returns what it prints. */
+function poppler(tool: string, args: string[], pdf: Buffer): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'navet-pdf-')), 'plan.pdf');
   fs.writeFileSync(file, pdf);
   try {
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    return execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])], { encoding: 'utf8' });
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
 }
+const pdfText = (pdf: Buffer) => poppler('pdftotext', ['-layout'], pdf);
+/** The names of the fonts embedded in a PDF. */
+const fontsOf = (pdf: Buffer) => poppler('pdffonts', [], pdf);
 
 /** An adopted I-SIP whose child wrote in Dari, with a BUP health measure only BUP (and consenting) see. */
 async function adoptedWorld(): Promise<{ w: PlanWorld; planId: string }> {
@@ -70,6 +73,8 @@ async function adoptedWorld(): Promise<{ w: PlanWorld; planId: string }> {
     version: fresh.version,
     childWords: 'من می خواهم به مدرسه بروم و فوتبال بازی کنم',
     childGoals: 'Åka skridskor på sjön i Strömsund',
+    // Tigrinya (Ethiopic script): DejaVu has no glyphs for it, the bundled Noto font does.
+    relativesNote: 'ሓወይ ኣብ ስዊድን ይነብር',
     noOtherMeasures: false,
   });
   expect(patched.statusCode, patched.body).toBe(200);
@@ -113,6 +118,8 @@ describe('GET /api/plans/:id/versions/:number/pdf', () => {
     expect(pages[1]).toContain('Samtal på BUP om sömnen');
     expect(text).toContain('Åka skridskor på sjön i Strömsund');
     for (const word of ['مدرسه', 'فوتبال', 'بروم']) expect(text, word).toContain(word);
+    expect(text).toContain('ሓወይ ኣብ ስዊድን ይነብር');
+    expect(fontsOf(res.rawPayload)).toContain('NotoSansEthiopic');
   });
 
   it('leaves out what is not shared with the reader, and says so; English headings on request', async () => {
@@ -133,7 +140,9 @@ describe('GET /api/plans/:id/versions/:number/pdf', () => {
   });
 
   it('names the missing font clearly', () => {
-    expect(() => findFonts(['/nowhere'])).toThrow(/fonts-dejavu-core/);
+    expect(() => findFonts({ regular: '/nowhere/a.ttf', bold: '/nowhere/b.ttf', ethiopic: null })).toThrow(
+      /dejavu-fonts-ttf/,
+    );
   });
 });
 

@@ -5,17 +5,14 @@
  * drawn with its words in visual order, right-aligned.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { AppError } from '../../errors.ts';
 
-/** Debian's fonts-dejavu-core: Latin (å, ä, ö), Arabic script (Dari, Pashto, Arabic), Somali. */
-export const FONT_DIRS = ['/usr/share/fonts/truetype/dejavu'];
-const REGULAR = 'DejaVuSans.ttf';
-const BOLD = 'DejaVuSans-Bold.ttf';
-/** Ethiopic (Tigrinya) is not in DejaVu: used when a Debian font package for it is installed. */
-const ETHIOPIC = [
-  '/usr/share/fonts/truetype/abyssinica/AbyssinicaSIL-Regular.ttf',
-  '/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf',
-];
+const require = createRequire(import.meta.url);
+/** A file inside an installed npm package: the fonts ship with Navet, nothing is fetched at run time. */
+const packageFile = (pkg: string, file: string) =>
+  path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 
 export interface Fonts {
   regular: string;
@@ -23,22 +20,26 @@ export interface Fonts {
   ethiopic: string | null;
 }
 
+/** DejaVu: Latin (å, ä, ö), Arabic script (Dari, Pashto, Arabic), Somali. Noto Sans Ethiopic: Tigrinya. */
+export function bundledFonts(): Fonts {
+  return {
+    regular: packageFile('dejavu-fonts-ttf', 'ttf/DejaVuSans.ttf'),
+    bold: packageFile('dejavu-fonts-ttf', 'ttf/DejaVuSans-Bold.ttf'),
+    ethiopic: packageFile('@fontsource/noto-sans-ethiopic', 'files/noto-sans-ethiopic-ethiopic-400-normal.woff'),
+  };
+}
+
 export const fontMissing = () =>
   new AppError(
     503,
     'pdf_font_missing',
-    'The PDF needs the DejaVu fonts (Debian package fonts-dejavu-core), which are not installed on the server.',
+    'The PDF fonts (npm packages dejavu-fonts-ttf and @fontsource/noto-sans-ethiopic) are not installed on the server.',
   );
 
-/** The fonts on this machine; a clear 503 when DejaVu is missing (an installation fault, not a request fault). */
-export function findFonts(dirs: string[] = FONT_DIRS): Fonts {
-  for (const dir of dirs) {
-    const regular = `${dir}/${REGULAR}`;
-    const bold = `${dir}/${BOLD}`;
-    if (fs.existsSync(regular) && fs.existsSync(bold))
-      return { regular, bold, ethiopic: ETHIOPIC.find((f) => fs.existsSync(f)) ?? null };
-  }
-  throw fontMissing();
+/** The fonts to use; a clear 503 when they are missing (an installation fault, not a request fault). */
+export function findFonts(fonts: Fonts = bundledFonts()): Fonts {
+  if (!fs.existsSync(fonts.regular) || !fs.existsSync(fonts.bold)) throw fontMissing();
+  return { ...fonts, ethiopic: fonts.ethiopic && fs.existsSync(fonts.ethiopic) ? fonts.ethiopic : null };
 }
 
 const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g;
