@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Notification, StreamNotice } from '../../../common/schemas/notifications.ts';
 import { childKeys } from '../../api/children.ts';
-import { useFormatDate } from '../format.ts';
+import { useFormatDate, useFormatDateTime } from '../format.ts';
 import { noticeKeys, useMarkNotice } from './api.ts';
 import { noticeText } from './noticeText.ts';
 import './notices.css';
@@ -21,6 +21,7 @@ const MAX_SHOWN = 3;
 export function LiveNotices() {
   const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
+  const formatDateTime = useFormatDateTime();
   const queryClient = useQueryClient();
   const mark = useMarkNotice();
   const [shown, setShown] = useState<Notification[]>([]);
@@ -56,7 +57,7 @@ export function LiveNotices() {
           <div key={n.id} className={`live-notice live-notice--${n.urgency}`}>
             <p>
               <strong>{n.urgency === 'immediate' ? t('notices.urgent') : t('notices.liveTitle')}:</strong>{' '}
-              {noticeText(t, (k) => i18n.exists(k), n, formatDate)}
+              {noticeText(t, (k) => i18n.exists(k), n, formatDate, formatDateTime)}
             </p>
             <div className="notice-actions">
               <Link to={n.link} className="button button--secondary" onClick={() => dismiss(n.id)}>

@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import { DeadlineKind, EventType } from '../../../common/schemas/events.ts';
+import { MeetingKind } from '../../../common/schemas/meetings.ts';
 import type { Notification } from '../../../common/schemas/notifications.ts';
+import { PlanKind } from '../../../common/schemas/plans.ts';
 
 /**
  * A notice in words. The server sends a kind and keys; the sentence is made
@@ -13,6 +15,7 @@ export function noticeText(
   exists: (key: string) => boolean,
   n: Notification,
   formatDate: (d: string) => string,
+  formatDateTime: (iso: string) => string,
 ): string {
   const child = n.childName ?? t('notices.someChild');
   const type = EventType.safeParse(n.params.eventType);
@@ -36,9 +39,50 @@ export function noticeText(
       });
     }
   }
+  const said = meetingOrPlanText(t, n, formatDate, formatDateTime);
+  if (said !== null) return said;
   const [area, ...rest] = n.kind.split('.');
   const own = `${area}.notices.${rest.join('_')}`;
   // A key another section owns: typed keys cannot name it, the lookup is checked at run time.
   if (area && rest.length > 0 && exists(own)) return t(own as 'notices.kind.other', { ...n.params, child });
   return t('notices.kind.other', { child });
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** Meetings, decisions and plans: what, about whom (a forum has no child) and when. */
+function meetingOrPlanText(
+  t: TFunction,
+  n: Notification,
+  formatDate: (d: string) => string,
+  formatDateTime: (iso: string) => string,
+): string | null {
+  const p = n.params;
+  const about = n.childName ? t('notices.kind.aboutChild', { child: n.childName }) : '';
+  const time = text(p.startsAt) ? formatDateTime(text(p.startsAt)) : '';
+  const date = text(p.dueOn) || text(p.followUpOn);
+  const meetingKind = MeetingKind.safeParse(p.meetingKind);
+  const planKind = PlanKind.safeParse(p.planKind);
+  const values = {
+    about,
+    time,
+    date: date ? formatDate(date) : '',
+    meeting: meetingKind.success ? t(`meetings.kind.${meetingKind.data}`) : t('notices.kind.meetingFallback'),
+    plan: planKind.success ? t(`plans.kind.${planKind.data}`) : 'SIP',
+  };
+  switch (n.kind) {
+    case 'meeting.invited':
+    case 'meeting.changed':
+    case 'meeting.cancelled':
+    case 'decision.overdue':
+    case 'plan.summons':
+    case 'plan.invitation':
+    case 'plan.follow_up_soon':
+    case 'plan.follow_up_due':
+      return t(`notices.kind.${n.kind}`, values)
+        .replace(/\s+,/g, ',')
+        .replace(/\s{2,}/g, ' ');
+    default:
+      return null;
+  }
 }

@@ -15,7 +15,7 @@ export function NoticeItem({ n }: { n: Notification }) {
     <li className={`notice-item${n.readAt ? '' : ' notice-item--unread'}`}>
       <p>
         {n.urgency === 'immediate' ? <strong className="status--urgent">{t('notices.urgent')}: </strong> : null}
-        {noticeText(t, (k) => i18n.exists(k), n, formatDate)}
+        {noticeText(t, (k) => i18n.exists(k), n, formatDate, formatDateTime)}
       </p>
       <p className="hub-muted hub-small">
         {formatDateTime(n.createdAt)}

@@ -153,6 +153,8 @@ describe('POST /api/plans/:id/adopt', () => {
     expect((await notices()).map((n) => n.kind)).toEqual([]);
     await runDueJobs(t.deps, morningOf(inDays(23)), { tenantId: w.tenant.id });
     expect((await notices()).map((n) => n.kind)).toEqual(['plan.follow_up_soon']);
+    // The client says "follow-up of the I-SIP" from these.
+    expect((await notices())[0]?.params).toMatchObject({ planKind: 'isip', followUpOn: inDays(30) });
     await runDueJobs(t.deps, morningOf(inDays(30)), { tenantId: w.tenant.id });
     expect((await notices()).map((n) => n.kind).sort()).toEqual(['plan.follow_up_due', 'plan.follow_up_soon']);
     expect((await readPlan(w.clients.social_worker, plan.id)).status).toBe('follow_up');
