@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LanguageCode, PastDate } from './children.ts';
 import { MemberRef, Topic, TopicKey } from './hub.ts';
+import { InfoCategory } from './sharing.ts';
 
 /*
  * The besked log: what each adult told the child on an important matter, so
@@ -20,6 +21,8 @@ export const BeskedEntryBody = z.object({
   /** The language the child was told in (ISO 639). */
   language: LanguageCode,
   interpreterUsed: z.boolean(),
+  /** Whose secrecy the entry falls under; leave out for the topic's category (categoryOfTopic). */
+  category: InfoCategory.optional(),
 });
 export type BeskedEntryBody = z.infer<typeof BeskedEntryBody>;
 
@@ -53,6 +56,8 @@ export const BeskedEntry = z.object({
   recordedAt: z.string(),
   /** Part of an open contradiction. */
   contradicted: z.boolean(),
+  /** The category the sharing rule reads, with the teller's organisation. */
+  category: InfoCategory,
 });
 export type BeskedEntry = z.infer<typeof BeskedEntry>;
 
@@ -97,5 +102,7 @@ export const BeskedView = z.object({
   /** Active staff members, to choose who tells the child. */
   tellers: z.array(MemberRef),
   abilities: z.object({ record: z.boolean(), markContradiction: z.boolean(), agreeLine: z.boolean() }),
+  /** Entries of other organisations were kept back: they are not shared with the reader. */
+  someWithheld: z.boolean(),
 });
 export type BeskedView = z.infer<typeof BeskedView>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AsylumStatus, HubRole, PastDate } from './children.ts';
+import { asylumEventTypes, InfoCategory } from './sharing.ts';
 
 /**
  * Events on a child (händelser). The three asylum decisions are separate types
@@ -61,8 +62,16 @@ export const RecordEventBody = z
     departureDate: z.iso.date().nullable().default(null),
     /** Record it even though the same event on the same day is recorded already. */
     confirmDuplicate: z.boolean().default(false),
+    /** Whose secrecy the note falls under; leave out for the type's (categoryOfEvent). Asylum events: asylum_case. */
+    category: InfoCategory.optional(),
   })
   .superRefine((b, ctx) => {
+    if (b.category && b.category !== 'asylum_case' && asylumEventTypes.includes(b.type))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['category'],
+        message: 'A note on the asylum case is asylum case information.',
+      });
     if (b.type === 'departure_date_set' && !b.departureDate)
       ctx.addIssue({ code: 'custom', path: ['departureDate'], message: 'Give the departure date.' });
     if (b.type !== 'departure_date_set' && b.departureDate)
@@ -81,7 +90,11 @@ export const ChildEvent = z.object({
   type: EventType,
   occurredOn: z.string(),
   source: EventSource,
-  note: z.string(),
+  /** Left out when the note is not shared with the reader (then noteWithheld is true). */
+  note: z.string().optional(),
+  noteWithheld: z.boolean(),
+  /** The category of the note under the sharing rule. */
+  category: InfoCategory,
   departureDate: z.string().nullable(),
   recordedAt: z.string(),
   /** Null when Navet recorded it. */
@@ -95,6 +108,8 @@ export const ChildEventList = z.object({
   items: z.array(ChildEvent),
   /** The event types this user may record on this child now (empty on a closed case). */
   recordable: z.array(RecordableEventType),
+  /** Some notes are not shared with the reader. */
+  someWithheld: z.boolean(),
 });
 export type ChildEventList = z.infer<typeof ChildEventList>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits } from '../limits.ts';
 import { Role } from '../roles.ts';
 import { FutureDate, HubRole, PastDate } from './children.ts';
+import { InfoCategory } from './sharing.ts';
 
 /** The guide's topics a child asks about; the client translates each key. */
 export const defaultTopics = [
@@ -244,11 +245,17 @@ export const Question = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().nullable(),
+  /** The category the sharing rule reads, with the organisation of the member who raised it. */
+  category: InfoCategory,
   abilities: z.object({ edit: z.boolean() }),
 });
 export type Question = z.infer<typeof Question>;
 
-export const QuestionList = z.object({ items: z.array(Question) });
+export const QuestionList = z.object({
+  items: z.array(Question),
+  /** Questions of other organisations were kept back: they are not shared with the reader. */
+  someWithheld: z.boolean(),
+});
 export type QuestionList = z.infer<typeof QuestionList>;
 
 export const QuestionParams = z.object({ id: uuid, questionId: uuid });
@@ -262,6 +269,8 @@ export const QuestionBody = z.object({
   ownerMemberId: uuid,
   dueOn: FutureDate,
   topic: TopicKey.nullable().default(null),
+  /** Whose secrecy the question falls under; leave out for the topic's category (categoryOfTopic). */
+  category: InfoCategory.optional(),
 });
 export type QuestionBody = z.infer<typeof QuestionBody>;
 
@@ -271,6 +280,8 @@ export const QuestionPatch = z
     ownerMemberId: uuid,
     dueOn: FutureDate,
     topic: TopicKey.nullable(),
+    /** Leave out to keep it, or to take the new topic's category when the topic changes. */
+    category: InfoCategory,
     status: QuestionStatus,
     /** Required when the status becomes dropped. */
     dropReason: z.string().trim().min(1).max(1000),
@@ -288,6 +299,8 @@ export const MyQuestion = Question.extend({
 export const MyQuestions = z.object({
   items: z.array(MyQuestion),
   overdueCount: z.number().int(),
+  /** Some of my questions are no longer shared with me (a consent ended): ask the hub. */
+  someWithheld: z.boolean(),
 });
 export type MyQuestions = z.infer<typeof MyQuestions>;
 

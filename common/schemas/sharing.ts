@@ -120,3 +120,44 @@ export const ShareList = z.object({
 export type ShareList = z.infer<typeof ShareList>;
 
 export const ShareParams = z.object({ id: uuid });
+
+// ---- default categories of hub items ------------------------------------------------
+
+/** Topics of the matrix that are about the asylum case. */
+const asylumTopics: readonly string[] = ['asylum_case', 'return'];
+const topicCategories: Partial<Record<string, InfoCategory>> = {
+  school: 'school',
+  health: 'health',
+  housing: 'housing',
+};
+
+/**
+ * The category a besked entry or hub question gets from its topic when the
+ * writer does not choose one. A tenant's own topics (and no topic) fall under
+ * social services, whose secrecy is the widest.
+ */
+export function categoryOfTopic(topic: string | null | undefined): InfoCategory {
+  if (!topic) return 'social_services';
+  if (asylumTopics.includes(topic)) return 'asylum_case';
+  return topicCategories[topic] ?? 'social_services';
+}
+
+/** Event types about the asylum case: their note is always asylum_case information. */
+export const asylumEventTypes: readonly string[] = [
+  'asylum_granted',
+  'asylum_rejected',
+  'asylum_rejected_removal',
+  'appeal_filed',
+  'decision_final',
+  'return_talk_held',
+  'departure_date_set',
+  'age_assessment',
+];
+
+/** The category an event's note gets unless the recorder chooses (asylum events cannot choose). */
+export function categoryOfEvent(type: string): InfoCategory {
+  if (asylumEventTypes.includes(type)) return 'asylum_case';
+  if (type === 'school_absence') return 'school';
+  if (type === 'placement_changed') return 'housing';
+  return 'social_services';
+}

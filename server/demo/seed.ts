@@ -2,9 +2,11 @@ import { count } from 'drizzle-orm';
 import type { Role } from '../../common/roles.ts';
 import { todayInSweden, type HubRole } from '../../common/schemas/children.ts';
 import { checklistItems, type Channel } from '../../common/schemas/hub.ts';
+import { categoryOfTopic } from '../../common/schemas/sharing.ts';
 import { audit } from '../audit/write.ts';
 import type { Db } from '../db/connect.ts';
 import { hashPassword } from '../domain/auth/passwords.ts';
+import { consentOrganisations, consents } from '../domain/consent/tables.ts';
 import { addDays } from '../domain/children/dates.ts';
 import { children, hubMembers } from '../domain/children/tables.ts';
 import {
@@ -184,6 +186,13 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
         members[role] = member!.id;
       }
       childIds[c.name] = { id: child.id, members };
+      await seedHubConsent(
+        tx,
+        tenant.id,
+        child.id,
+        c.hub.filter(([, hubRole]) => hubRole !== 'civil_society').map(([role]) => byRole[role]!.orgId),
+        byRole.social_worker!.userId,
+      );
     }
     await seedHubWork(tx, tenant.id, childIds, byRole);
     await audit(tx, {
@@ -210,6 +219,32 @@ const demoAgreements: Record<string, { availability: string; preferredChannel: C
   },
 };
 
+/**
+ * Each demo child has consented, with the god man, to the hub's staff sharing
+ * what the hub works with (health excepted) for the hub's work, so the demo
+ * users see each other's besked, questions and event notes as they expect.
+ */
+async function seedHubConsent(tx: Db, tenantId: string, childId: string, orgIds: string[], recordedBy: string) {
+  const [consent] = await tx
+    .insert(consents)
+    .values({
+      tenantId,
+      childId,
+      givenBy: 'both',
+      categories: ['school', 'social_services', 'asylum_case', 'housing'],
+      purposes: ['hub'],
+      validFrom: '2024-09-01',
+      validTo: addDays(todayInSweden(), 365),
+      form: 'written',
+      documentReference: 'Demo: samtycke vid första nätverksmötet',
+      recordedBy,
+    })
+    .returning();
+  await tx
+    .insert(consentOrganisations)
+    .values([...new Set(orgIds)].map((organisationId) => ({ consentId: consent!.id, organisationId })));
+}
+
 interface DemoChild {
   id: string;
   /** Hub member id by demo user role. */
@@ -224,7 +259,7 @@ async function seedHubWork(
   tx: Db,
   tenantId: string,
   kids: Record<string, DemoChild>,
-  byRole: Record<string, { userId: string }>,
+  byRole: Record<string, { userId: string; orgId: string }>,
 ): Promise<void> {
   const today = todayInSweden();
   const [extra] = await tx
@@ -293,6 +328,8 @@ async function seedHubWork(
       dueOn: addDays(today, dueIn),
       status,
       createdBy: byRole.social_worker!.userId,
+      ownerOrganisationId: byRole.social_worker!.orgId,
+      category: categoryOfTopic(null),
       closedAt: status === 'open' ? null : new Date(),
     });
   }

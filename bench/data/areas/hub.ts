@@ -1,4 +1,5 @@
 import { checklistItems, defaultTopics } from '../../../common/schemas/hub.ts';
+import { categoryOfTopic } from '../../../common/schemas/sharing.ts';
 import {
   checklistOutcomes,
   firstMeetings,
@@ -99,12 +100,16 @@ export const area: Area = {
           const created = new Date(now - rng.int(1, 200) * DAY);
           const status = rng.weighted([['open', 50], ['done', 40], ['dropped', 10]] as const);
           const closedAt = status === 'open' ? null : new Date(Math.min(now, created.getTime() + rng.int(1, 30) * DAY));
+          // Drawn in the order they always were, so the generated data stay the same.
+          const id = rng.uuid();
+          const text = rng.pick(questions);
+          const topic = rng.chance(0.7) ? rng.pick(topicKeys) : null;
           asked.push({
-            id: rng.uuid(),
+            id,
             tenantId: t.id,
             childId: c.id,
-            text: rng.pick(questions),
-            topic: rng.chance(0.7) ? rng.pick(topicKeys) : null,
+            text,
+            topic,
             ownerMemberId: owner.id,
             // Some open questions are overdue: the flag has something to find.
             dueOn: isoDate(new Date(created.getTime() + rng.int(7, 60) * DAY)),
@@ -115,6 +120,8 @@ export const area: Area = {
             updatedAt: closedAt ?? created,
             closedAt,
             version: 1,
+            ownerOrganisationId: (sw ?? owner).orgId,
+            category: categoryOfTopic(topic),
           });
         }
       }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, not } from 'drizzle-orm';
 import type {
   AgreedLine,
   AgreedLineBody,
@@ -8,6 +8,7 @@ import type {
   Contradiction,
   ContradictionBody,
 } from '../../../common/schemas/besked.ts';
+import { categoryOfTopic, type InfoCategory } from '../../../common/schemas/sharing.ts';
 import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
@@ -17,6 +18,8 @@ import { loadAccess, type ChildAccess } from '../children/access.ts';
 import { allTopics, memberRef } from '../hub/presenter.ts';
 import * as hubRepo from '../hub/repo.ts';
 import { resolveTopic } from '../hub/topics.service.ts';
+import { auditSharing } from '../sharing/audit.ts';
+import { loadGrants, sharedWith } from '../sharing/rule.ts';
 import { users } from '../tenancy/tables.ts';
 import { authorizeBesked, canBesked } from './policy.ts';
 import { beskedContradictions, beskedEntries, beskedLines } from './tables.ts';
@@ -25,6 +28,23 @@ import { inTurn } from '../../db/in-turn.ts';
 type EntryRow = typeof beskedEntries.$inferSelect;
 type ContradictionRow = typeof beskedContradictions.$inferSelect;
 type LineRow = typeof beskedLines.$inferSelect;
+
+/** What the sharing rule reads on an entry: the teller's organisation owns it. */
+const entryCols = {
+  childId: beskedEntries.childId,
+  owner: beskedEntries.ownerOrganisationId,
+  category: beskedEntries.category,
+};
+
+/** Entries of the child kept from the actor, by owner and category: counted for the audit, never shown. */
+async function withheldEntries(tx: Db, actor: Actor, childId: string): Promise<{ owner: string; category: string }[]> {
+  const rows = await tx
+    .select({ owner: beskedEntries.ownerOrganisationId, category: beskedEntries.category, n: count() })
+    .from(beskedEntries)
+    .where(and(eq(beskedEntries.childId, childId), not(sharedWith(actor, entryCols, 'hub'))))
+    .groupBy(beskedEntries.ownerOrganisationId, beskedEntries.category);
+  return rows.flatMap((r) => Array.from({ length: r.n }, () => ({ owner: r.owner, category: r.category })));
+}
 
 async function userNames(tx: Db, ids: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)];
@@ -36,16 +56,23 @@ async function userNames(tx: Db, ids: string[]): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
-/** The whole log of one child, grouped by topic, as the hub sees it side by side. */
+/**
+ * The log of one child, grouped by topic, as the hub sees it side by side:
+ * only the entries the sharing rule lets the reader see (purpose hub), and
+ * only the contradictions between two of those. Agreed lines are the hub's
+ * own answer to the child and are shown to the whole hub. Every share and
+ * every withholding is audited in the caller's transaction.
+ */
 async function viewOf(tx: Db, a: ChildAccess): Promise<BeskedView> {
   const childId = a.child.id;
-  const [entries, contradictions, lines, tenantTopics, named] = await inTurn(
+  const [entries, withheld, allContradictions, lines, tenantTopics, named, grants] = await inTurn(
     () =>
       tx
         .select()
         .from(beskedEntries)
-        .where(eq(beskedEntries.childId, childId))
+        .where(and(eq(beskedEntries.childId, childId), sharedWith(a.actor, entryCols, 'hub')))
         .orderBy(desc(beskedEntries.toldOn), desc(beskedEntries.createdAt)),
+    () => withheldEntries(tx, a.actor, childId),
     () =>
       tx
         .select()
@@ -55,7 +82,19 @@ async function viewOf(tx: Db, a: ChildAccess): Promise<BeskedView> {
     () => tx.select().from(beskedLines).where(eq(beskedLines.childId, childId)).orderBy(desc(beskedLines.createdAt)),
     () => hubRepo.listTenantTopics(tx, a.actor.tenantId, { includeArchived: false }),
     () => hubRepo.namedMembers(tx, childId, { includeEnded: true }),
+    () => loadGrants(tx, a.actor, childId),
   );
+  await auditSharing(tx, {
+    grants,
+    purpose: 'hub',
+    entity: 'besked',
+    entityId: childId,
+    shown: entries.map((e) => ({ owner: e.ownerOrganisationId, category: e.category })),
+    withheld,
+  });
+  const seen = new Set(entries.map((e) => e.id));
+  // A contradiction names both entries and says how they differ: only between two the reader sees.
+  const contradictions = allContradictions.filter((c) => seen.has(c.entryA) && seen.has(c.entryB));
   const members = new Map(named.map((n) => [n.member.id, n]));
   const active = new Set(a.members.map((m) => m.id));
   const names = await userNames(tx, [...contradictions.map((c) => c.markedBy), ...lines.map((l) => l.recordedBy)]);
@@ -71,6 +110,7 @@ async function viewOf(tx: Db, a: ChildAccess): Promise<BeskedView> {
     teller: memberRef(members.get(e.memberId)!),
     recordedAt: e.createdAt.toISOString(),
     contradicted: contradicted.has(e.id),
+    category: e.category as InfoCategory,
   });
   const presentLine = (l: LineRow): AgreedLine => {
     const teller = members.get(l.tellerMemberId);
@@ -105,6 +145,7 @@ async function viewOf(tx: Db, a: ChildAccess): Promise<BeskedView> {
       markContradiction: canBesked(a, 'markContradiction'),
       agreeLine: canBesked(a, 'agreeLine'),
     },
+    someWithheld: withheld.length > 0,
   };
 }
 
@@ -158,6 +199,8 @@ export async function recordEntry(
         language: body.language,
         interpreterUsed: body.interpreterUsed,
         memberId: member.id,
+        ownerOrganisationId: member.organisationId,
+        category: body.category ?? categoryOfTopic(body.topic),
       })
       .returning();
     await audit(tx, {
@@ -165,7 +208,7 @@ export async function recordEntry(
       entity: 'besked_entry',
       entityId: row!.id,
       childId,
-      detail: { topic: body.topic },
+      detail: { topic: body.topic, ownerOrganisationId: member.organisationId, category: row!.category },
     });
     return viewOf(tx, a);
   });
@@ -182,15 +225,19 @@ export async function markContradiction(
     const a = await loadAccess(tx, actor, childId);
     authorizeBesked(a, 'markContradiction');
     const [first, second] = [...body.entryIds].sort() as [string, string];
+    // Only entries the marker sees: a hidden one is answered as if it did not exist.
     const rows = await tx
       .select()
       .from(beskedEntries)
-      .where(and(eq(beskedEntries.childId, childId), inArray(beskedEntries.id, [first, second])));
+      .where(
+        and(
+          eq(beskedEntries.childId, childId),
+          inArray(beskedEntries.id, [first, second]),
+          sharedWith(actor, entryCols, 'hub'),
+        ),
+      );
+    if (body.entryIds.some((id) => !rows.some((r) => r.id === id))) throw errors.notFound('besked entry');
     const issues: Issue[] = [];
-    body.entryIds.forEach((id, i) => {
-      if (!rows.some((r) => r.id === id))
-        issues.push({ path: `body.entryIds.${i}`, message: 'No such entry for this child.' });
-    });
     if (first === second) issues.push({ path: 'body.entryIds.1', message: 'Choose two different entries.' });
     else if (rows.length === 2 && rows[0]!.topic !== rows[1]!.topic)
       issues.push({ path: 'body.entryIds.1', message: 'Both entries must be on the same topic.' });

@@ -1,6 +1,6 @@
 import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { children, hubMembers } from '../children/tables.ts';
-import { tenants, users } from '../tenancy/tables.ts';
+import { organisations, tenants, users } from '../tenancy/tables.ts';
 
 /** One thing an adult told the child on an important matter. Entries are never edited: the log is the record. */
 export const beskedEntries = pgTable(
@@ -23,6 +23,12 @@ export const beskedEntries = pgTable(
     memberId: uuid('member_id')
       .notNull()
       .references(() => hubMembers.id),
+    /** The organisation of the member who told the child: it owns the entry under the sharing rule. */
+    ownerOrganisationId: uuid('owner_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** An InfoCategory, from the topic unless the teller chose another. */
+    category: text('category').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('besked_entries_child_idx').on(t.childId, t.topic, t.toldOn)],

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
 import { todayInSweden } from '../../../common/schemas/children.ts';
 import { DeadlineKind, EventType, type Audience } from '../../../common/schemas/events.ts';
+import { categoryOfEvent } from '../../../common/schemas/sharing.ts';
 import type { Db } from '../../db/connect.ts';
 import { enqueue, registerJob } from '../../jobs/index.ts';
 import { notify } from '../../notify/index.ts';
@@ -11,7 +12,7 @@ import { children } from '../children/tables.ts';
 import { tenants } from '../tenancy/tables.ts';
 import { addMonths, isPassed, openDeadline, REMIND_JOB } from './deadlines.ts';
 import { effectiveSettings } from './rules.ts';
-import { ROUTE_JOB, writeEvent } from './service.ts';
+import { navetOwner, ROUTE_JOB, writeEvent } from './service.ts';
 import { childDeadlines, childEvents } from './tables.ts';
 import { addWorkingHours, swedishTime } from './working-hours.ts';
 
@@ -180,7 +181,16 @@ registerJob(SWEEP_TENANT_JOB, async (tx, _payload, job) => {
         await writeEvent(
           tx,
           child,
-          { type: 'turned_18', occurredOn: birthday, source: 'navet', note: '', departureDate: null, recordedBy: null },
+          {
+            type: 'turned_18',
+            occurredOn: birthday,
+            source: 'navet',
+            note: '',
+            departureDate: null,
+            recordedBy: null,
+            ownerOrganisationId: await navetOwner(tx, child),
+            category: categoryOfEvent('turned_18'),
+          },
           job.now,
         );
       continue;

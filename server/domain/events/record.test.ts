@@ -5,7 +5,7 @@ import { todayInSweden } from '../../../common/schemas/children.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
 import { addDays } from '../children/dates.ts';
 import { children } from '../children/tables.ts';
-import { buildHubWorld } from '../hub/test-world.ts';
+import { buildHubWorld, consentForHub } from '../hub/test-world.ts';
 import { childDeadlines, childEvents } from './tables.ts';
 import { eventsUrl, record, rejection } from './test-helpers.ts';
 
@@ -139,11 +139,19 @@ describe('GET /api/children/:id/events and /deadlines', () => {
     const events = (await w.clients.school_mentor.get(`/api/children/${w.child.id}/events`)).json();
     expect(events.items).toHaveLength(1);
     expect(events.recordable).toEqual(['wellbeing_changed', 'school_absence', 'absconded', 'found']);
+    // The rejection itself reaches the whole hub; the HVB's note on it is not shared with the school.
     expect(events.items[0]).toMatchObject({
       type: 'asylum_rejected',
-      note: 'Avslag, se beslutet',
+      noteWithheld: true,
+      category: 'asylum_case',
       recordedBy: { displayName: 'Karin Berg' },
     });
+    expect(events.items[0]).not.toHaveProperty('note');
+    expect(events.someWithheld).toBe(true);
+    await consentForHub(w, ['asylum_case'], ['hvb', 'school']);
+    const shared = (await w.clients.school_mentor.get(`/api/children/${w.child.id}/events`)).json();
+    expect(shared.items[0]).toMatchObject({ note: 'Avslag, se beslutet', noteWithheld: false });
+    expect(shared.someWithheld).toBe(false);
     const deadlines = (await w.clients.manager.get(`/api/children/${w.child.id}/deadlines`)).json();
     expect(deadlines.items.map((d: { kind: string }) => d.kind)).toEqual(['appeal', 'becomes_final']);
   });

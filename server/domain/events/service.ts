@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { todayInSweden, type AsylumStatus } from '../../../common/schemas/children.ts';
 import {
   recordableEventTypes,
@@ -8,6 +8,7 @@ import {
   type RecordEventBody,
   type RecordEventResult,
 } from '../../../common/schemas/events.ts';
+import { categoryOfEvent, type InfoCategory } from '../../../common/schemas/sharing.ts';
 import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
@@ -18,8 +19,10 @@ import { loadAccess } from '../children/access.ts';
 import { addDays } from '../children/dates.ts';
 import * as childRepo from '../children/repo.ts';
 import { fullyVisibleChildren } from '../children/scope.ts';
-import { children } from '../children/tables.ts';
-import { users } from '../tenancy/tables.ts';
+import { children, hubMembers } from '../children/tables.ts';
+import { auditSharing } from '../sharing/audit.ts';
+import { loadGrants, organisationsOf, sharedWith } from '../sharing/rule.ts';
+import { organisations, users } from '../tenancy/tables.ts';
 import { deriveDeadlines } from './deadlines.ts';
 import { authorizeReadEvents, authorizeRecordEvent, canRecordEvent } from './policy.ts';
 import { presentDeadline, presentEvent, type EventRow } from './presenter.ts';
@@ -51,6 +54,40 @@ export interface NewEvent {
   departureDate: string | null;
   /** Null when Navet records it. */
   recordedBy: string | null;
+  /** Owns the note under the sharing rule: the recorder's organisation in the hub. */
+  ownerOrganisationId: string;
+  category: InfoCategory;
+}
+
+/** What the sharing rule reads on an event's note. */
+const noteCols = {
+  childId: childEvents.childId,
+  owner: childEvents.ownerOrganisationId,
+  category: childEvents.category,
+};
+
+/**
+ * Who owns what Navet records itself (turning 18): the hub's social worker's
+ * organisation, else any member's, else the placement's, else the tenant's first.
+ * Such events carry no note, so the owner only keeps the column whole.
+ */
+export async function navetOwner(tx: Db, child: childRepo.ChildRow): Promise<string> {
+  const [member] = await tx
+    .select({ org: hubMembers.organisationId })
+    .from(hubMembers)
+    .where(eq(hubMembers.childId, child.id))
+    .orderBy(sql`(${hubMembers.hubRole} = 'social_worker') desc`, sql`${hubMembers.endedAt} desc nulls first`)
+    .limit(1);
+  if (member) return member.org;
+  if (child.placementOrganisationId) return child.placementOrganisationId;
+  const [org] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.tenantId, child.tenantId))
+    .orderBy(asc(organisations.createdAt))
+    .limit(1);
+  if (!org) throw new Error('tenant has no organisation');
+  return org.id;
 }
 
 /**
@@ -117,6 +154,8 @@ export async function recordEvent(
         'This decision or event is already recorded for that day. Send confirmDuplicate: true to record it again.',
       );
     const now = new Date();
+    // Recorders are hub members (the policy says so): their place in this hub owns the note.
+    const owner = a.mine[0]?.organisationId ?? organisationsOf(actor)[0]!;
     const { event, asylumStatus } = await writeEvent(
       tx,
       a.child,
@@ -127,6 +166,8 @@ export async function recordEvent(
         note: body.note,
         departureDate: body.departureDate,
         recordedBy: actor.userId,
+        ownerOrganisationId: owner,
+        category: body.category ?? categoryOfEvent(body.type),
       },
       now,
     );
@@ -136,7 +177,7 @@ export async function recordEvent(
       .where(and(eq(childDeadlines.childId, childId), eq(childDeadlines.status, 'open')))
       .orderBy(asc(childDeadlines.dueOn));
     return {
-      event: presentEvent(event, actor.displayName),
+      event: presentEvent(event, actor.displayName, true),
       asylumStatus,
       deadlines: open.map((d) => presentDeadline(d, a.child.displayName, now)),
     };
@@ -147,16 +188,32 @@ export async function listEvents(deps: Deps, actor: Actor, childId: string): Pro
   return deps.db.transaction(async (tx) => {
     const a = await loadAccess(tx, actor, childId);
     authorizeReadEvents(a);
+    // Every event, with whether its note is shared with the reader: the event is the hub's, the note is guarded.
     const rows = await tx
-      .select({ event: childEvents, name: users.displayName })
+      .select({
+        event: childEvents,
+        name: users.displayName,
+        shared: sharedWith(actor, noteCols, 'hub').mapWith(Boolean),
+      })
       .from(childEvents)
       .leftJoin(users, eq(users.id, childEvents.recordedBy))
       .where(eq(childEvents.childId, childId))
       .orderBy(desc(childEvents.occurredOn), desc(childEvents.recordedAt));
     await audit(tx, { action: 'child.events_read', entity: 'child', entityId: childId, childId });
+    const noted = rows.filter((r) => r.event.note !== '');
+    const guarded = (r: (typeof rows)[number]) => ({ owner: r.event.ownerOrganisationId, category: r.event.category });
+    await auditSharing(tx, {
+      grants: await loadGrants(tx, actor, childId),
+      purpose: 'hub',
+      entity: 'event_notes',
+      entityId: childId,
+      shown: noted.filter((r) => r.shared).map(guarded),
+      withheld: noted.filter((r) => !r.shared).map(guarded),
+    });
     return {
-      items: rows.map((r) => presentEvent(r.event, r.name)),
+      items: rows.map((r) => presentEvent(r.event, r.name, r.shared)),
       recordable: recordableEventTypes.filter((type) => canRecordEvent(a, type)),
+      someWithheld: noted.some((r) => !r.shared),
     };
   });
 }

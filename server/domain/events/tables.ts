@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { children } from '../children/tables.ts';
-import { tenants, users } from '../tenancy/tables.ts';
+import { organisations, tenants, users } from '../tenancy/tables.ts';
 
 /** Something that happened to a child (händelse): a decision, a changed wellbeing, an absence. */
 export const childEvents = pgTable(
@@ -26,6 +26,16 @@ export const childEvents = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     /** The asylum status the event set, when it changed it. */
     asylumStatusAfter: text('asylum_status_after'),
+    /**
+     * Owner and category of the note only: the event itself (type, date, status)
+     * is hub information. The recorder's organisation; for Navet's own events,
+     * the social worker's.
+     */
+    ownerOrganisationId: uuid('owner_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** An InfoCategory: asylum_case for asylum events, otherwise the recorder's choice. */
+    category: text('category').notNull(),
   },
   (t) => [
     index('child_events_child_idx').on(t.childId, t.occurredOn),

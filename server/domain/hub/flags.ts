@@ -20,6 +20,8 @@ export async function flagsFor(
     () => repo.listTenantTopics(db, tenantId, { includeArchived: false }),
     () => repo.assignmentsFor(db, childIds),
     () => repo.outcomesFor(db, childIds),
+    // All open questions, shared with the reader or not: the flags are counts, and a count
+    // discloses no content, while a hidden overdue question must still raise the alarm.
     () => repo.questionsFor(db, childIds, 'open'),
   );
   const topicKeys = [...defaultTopics, ...tenantTopics.map((t) => t.id)];

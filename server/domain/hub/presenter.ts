@@ -1,4 +1,5 @@
 import { coreHubRoles, HubRole, todayInSweden } from '../../../common/schemas/children.ts';
+import { InfoCategory } from '../../../common/schemas/sharing.ts';
 import {
   Channel,
   checklistItems,
@@ -138,6 +139,7 @@ export function presentQuestion(q: QuestionRow, owner: NamedMember, canEdit: boo
     createdAt: q.createdAt.toISOString(),
     updatedAt: q.updatedAt.toISOString(),
     closedAt: q.closedAt?.toISOString() ?? null,
+    category: InfoCategory.parse(q.category),
     abilities: { edit: canEdit },
   };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { MyQuestions, Question, QuestionBody, QuestionList, QuestionPatch } from '../../../common/schemas/hub.ts';
+import { categoryOfTopic, type InfoCategory } from '../../../common/schemas/sharing.ts';
 import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
@@ -10,6 +11,8 @@ import { authorize } from '../children/policy.ts';
 import * as childRepo from '../children/repo.ts';
 import { activeMembership, visibleChildren } from '../children/scope.ts';
 import { children, hubMembers } from '../children/tables.ts';
+import { auditSharing } from '../sharing/audit.ts';
+import { decide, loadGrants, organisationsOf, sharedWith, type Grants } from '../sharing/rule.ts';
 import { authorizeEditQuestion, canEditQuestion } from './policy.ts';
 import { isOverdue, presentQuestion } from './presenter.ts';
 import * as repo from './repo.ts';
@@ -34,6 +37,48 @@ function ownerIssues(a: ChildAccess, ownerMemberId: string | undefined): Issue[]
   return [];
 }
 
+/**
+ * The member who takes a question must be able to read it: a question its owner
+ * cannot see would fall between the chairs. Judged for the organisation the
+ * member sits in the hub for, the narrowest reading of what they may see.
+ */
+function visibleToMember(
+  grants: Grants,
+  a: ChildAccess,
+  memberId: string,
+  item: { owner: string; category: InfoCategory },
+): boolean {
+  const member = a.members.find((m) => m.id === memberId);
+  if (!member) return true; // ownerIssues names the problem
+  return decide({ ...grants, actorOrganisationIds: new Set([member.organisationId]) }, item, 'hub').visible;
+}
+
+const notSharedWithOwner =
+  'That member’s organisation may not see a question of this category from this organisation (no consent or legal basis covers it). Choose someone who can, or record a consent first.';
+
+/** The organisation the actor raises questions for: their place in this hub. */
+function raisingOrganisation(a: ChildAccess): string {
+  return a.mine.find((m) => m.hubRole !== 'civil_society')?.organisationId ?? organisationsOf(a.actor)[0]!;
+}
+
+/** Audits a read of questions: each share and each withholding (own ones are no share). */
+async function auditQuestions(
+  tx: Db,
+  a: ChildAccess,
+  shown: repo.QuestionRow[],
+  withheld: { owner: string; category: string }[],
+  grants?: Grants,
+): Promise<void> {
+  await auditSharing(tx, {
+    grants: grants ?? (await loadGrants(tx, a.actor, a.child.id)),
+    purpose: 'hub',
+    entity: 'hub_questions',
+    entityId: a.child.id,
+    shown: shown.map((q) => ({ owner: q.ownerOrganisationId, category: q.category })),
+    withheld,
+  });
+}
+
 async function topicIssues(tx: Db, a: ChildAccess, topic: string | null | undefined): Promise<Issue[]> {
   if (!topic) return [];
   return (await resolveTopic(tx, a.actor.tenantId, topic)) ? [] : [{ path: 'body.topic', message: 'No such topic.' }];
@@ -43,9 +88,12 @@ export async function listQuestions(deps: Deps, actor: Actor, childId: string, s
   return deps.db.transaction(async (tx) => {
     const a = await loadAccess(tx, actor, childId);
     authorize(a, 'readQuestions');
-    const rows = await repo.questionsFor(tx, [childId], status === 'all' ? undefined : status);
+    const wanted = status === 'all' ? undefined : status;
+    const rows = await repo.visibleQuestions(tx, actor, childId, wanted);
+    const withheld = await repo.withheldQuestions(tx, actor, childId, wanted);
     await audit(tx, { action: 'hub.questions_read', entity: 'child', entityId: childId, childId });
-    return { items: await presentAll(tx, a, rows) };
+    await auditQuestions(tx, a, rows, withheld);
+    return { items: await presentAll(tx, a, rows), someWithheld: withheld.length > 0 };
   });
 }
 
@@ -54,6 +102,10 @@ export async function createQuestion(deps: Deps, actor: Actor, childId: string, 
     const a = await loadAccess(tx, actor, childId);
     authorize(a, 'raiseQuestion');
     const issues = [...ownerIssues(a, body.ownerMemberId), ...(await topicIssues(tx, a, body.topic))];
+    const item = { owner: raisingOrganisation(a), category: body.category ?? categoryOfTopic(body.topic) };
+    const grants = await loadGrants(tx, actor, childId);
+    if (issues.length === 0 && !visibleToMember(grants, a, body.ownerMemberId, item))
+      issues.push({ path: 'body.ownerMemberId', message: notSharedWithOwner });
     if (issues.length > 0) throw errors.validation(issues);
     const [row] = await tx
       .insert(hubQuestions)
@@ -65,6 +117,8 @@ export async function createQuestion(deps: Deps, actor: Actor, childId: string, 
         ownerMemberId: body.ownerMemberId,
         dueOn: body.dueOn,
         createdBy: actor.userId,
+        ownerOrganisationId: item.owner,
+        category: item.category,
       })
       .returning();
     await audit(tx, {
@@ -72,7 +126,12 @@ export async function createQuestion(deps: Deps, actor: Actor, childId: string, 
       entity: 'hub_question',
       entityId: row!.id,
       childId,
-      detail: { status: 'open', ...(body.topic ? { topic: body.topic } : {}) },
+      detail: {
+        status: 'open',
+        ownerOrganisationId: item.owner,
+        category: item.category,
+        ...(body.topic ? { topic: body.topic } : {}),
+      },
     });
     return (await presentAll(tx, a, [row!]))[0]!;
   });
@@ -87,7 +146,8 @@ export async function updateQuestion(
 ): Promise<Question> {
   return deps.db.transaction(async (tx) => {
     const a = await loadAccess(tx, actor, childId);
-    const question = await repo.findQuestion(tx, childId, questionId);
+    // A question the actor may not see is answered as if it did not exist.
+    const question = await repo.findVisibleQuestion(tx, actor, childId, questionId);
     if (!question || a.view === 'narrow') throw errors.notFound('question');
     authorizeEditQuestion(
       a,
@@ -95,6 +155,19 @@ export async function updateQuestion(
     );
     const status = body.status ?? question.status;
     const issues = [...ownerIssues(a, body.ownerMemberId), ...(await topicIssues(tx, a, body.topic))];
+    const category =
+      body.category ?? (body.topic !== undefined ? categoryOfTopic(body.topic) : (question.category as InfoCategory));
+    const grants = await loadGrants(tx, actor, childId);
+    const takenBy = body.ownerMemberId ?? question.ownerMemberId;
+    if (
+      issues.length === 0 &&
+      (body.ownerMemberId !== undefined || category !== question.category) &&
+      !visibleToMember(grants, a, takenBy, { owner: question.ownerOrganisationId, category })
+    )
+      issues.push({
+        path: body.ownerMemberId !== undefined ? 'body.ownerMemberId' : body.category ? 'body.category' : 'body.topic',
+        message: notSharedWithOwner,
+      });
     if (status === 'dropped' && !body.dropReason && !(question.status === 'dropped' && question.dropReason))
       issues.push({ path: 'body.dropReason', message: 'Say why the question is dropped.' });
     if (issues.length > 0) throw errors.validation(issues);
@@ -106,6 +179,7 @@ export async function updateQuestion(
         ...(body.ownerMemberId !== undefined ? { ownerMemberId: body.ownerMemberId } : {}),
         ...(body.dueOn !== undefined ? { dueOn: body.dueOn } : {}),
         ...(body.topic !== undefined ? { topic: body.topic } : {}),
+        category,
         status,
         dropReason: status === 'dropped' ? (body.dropReason ?? question.dropReason) : null,
         closedAt: status === 'open' ? null : closing ? new Date() : question.closedAt,
@@ -125,31 +199,34 @@ export async function updateQuestion(
         ...(status === 'dropped' && row!.dropReason ? { reason: row!.dropReason } : {}),
       },
     });
+    await auditQuestions(tx, a, [row!], [], grants);
     return (await presentAll(tx, a, [row!]))[0]!;
   });
 }
 
 /**
  * The actor's own questions across every child whose hub they are in: the
- * task list. Only questions of open memberships, and only children in scope.
+ * task list. Only questions of open memberships, only children in scope, and
+ * only what the sharing rule still lets them see (a consent may have ended
+ * since the question was given to them: `someWithheld` says so).
  */
 export async function myQuestions(deps: Deps, actor: Actor, status: string): Promise<MyQuestions> {
   return deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ question: hubQuestions })
+    const mine = and(
+      eq(hubMembers.userId, actor.userId),
+      activeMembership(),
+      visibleChildren(actor),
+      status === 'all' ? undefined : eq(hubQuestions.status, status),
+    );
+    const all = await tx
+      .select({ question: hubQuestions, shared: sharedWith(actor, repo.questionCols, 'hub').mapWith(Boolean) })
       .from(hubQuestions)
       .innerJoin(hubMembers, eq(hubMembers.id, hubQuestions.ownerMemberId))
       .innerJoin(children, eq(children.id, hubQuestions.childId))
-      .where(
-        and(
-          eq(hubMembers.userId, actor.userId),
-          activeMembership(),
-          visibleChildren(actor),
-          status === 'all' ? undefined : eq(hubQuestions.status, status),
-        ),
-      )
+      .where(mine)
       .orderBy(asc(hubQuestions.dueOn), asc(hubQuestions.createdAt))
       .limit(500);
+    const rows = all.filter((r) => r.shared);
     const childIds = [...new Set(rows.map((r) => r.question.childId))];
     const childRows = childIds.length ? await tx.select().from(children).where(inArray(children.id, childIds)) : [];
     const members = await childRepo.activeHubMembers(tx, childIds);
@@ -158,6 +235,21 @@ export async function myQuestions(deps: Deps, actor: Actor, status: string): Pro
       tx,
       childIds.map((id) => ({ action: 'hub.my_questions_read', entity: 'child', entityId: id, childId: id })),
     );
+    for (const childId of new Set(all.map((r) => r.question.childId))) {
+      const ofChild = all.filter((r) => r.question.childId === childId);
+      await auditSharing(tx, {
+        grants: await loadGrants(tx, actor, childId),
+        purpose: 'hub',
+        entity: 'hub_questions',
+        entityId: childId,
+        shown: ofChild
+          .filter((r) => r.shared)
+          .map((r) => ({ owner: r.question.ownerOrganisationId, category: r.question.category })),
+        withheld: ofChild
+          .filter((r) => !r.shared)
+          .map((r) => ({ owner: r.question.ownerOrganisationId, category: r.question.category })),
+      });
+    }
     const owners = await repo.namedMembersById(tx, [...new Set(rows.map((r) => r.question.ownerMemberId))]);
     const items = rows.map(({ question }) => {
       const a = access.get(question.childId)!;
@@ -167,6 +259,10 @@ export async function myQuestions(deps: Deps, actor: Actor, status: string): Pro
         child: { id: a.child.id, displayName: a.child.displayName },
       };
     });
-    return { items, overdueCount: rows.filter((r) => isOverdue(r.question)).length };
+    return {
+      items,
+      overdueCount: rows.filter((r) => isOverdue(r.question)).length,
+      someWithheld: rows.length < all.length,
+    };
   });
 }

@@ -5,7 +5,7 @@ import { todayInSweden } from '../../../common/schemas/children.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
 import { addDays } from '../children/dates.ts';
 import { hubQuestions } from './tables.ts';
-import { buildHubWorld, type HubWorld } from './test-world.ts';
+import { buildHubWorld, consentForHub, type HubWorld } from './test-world.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -55,6 +55,7 @@ describe('POST /api/children/:id/questions', () => {
 
   it('creates an open question with one owner', async () => {
     const w = await buildHubWorld(t);
+    await consentForHub(w);
     const res = await w.clients.school_mentor.post(url(w), {
       text: 'Does he know what the rejection means?',
       ownerMemberId: w.members.god_man,
@@ -82,6 +83,7 @@ describe('GET and PATCH /api/children/:id/questions', () => {
 
   it('PATCH: the owner closes it, dropping needs a reason, others outside the core get 403', async () => {
     const w = await buildHubWorld(t);
+    await consentForHub(w);
     const q = await raise(w, 'contact_person');
     const qUrl = `${url(w)}/${q.id}`;
     expect((await anonymous(t.app).patch(qUrl, { status: 'done' })).statusCode).toBe(401);
@@ -109,6 +111,7 @@ describe('overdue questions and GET /api/me/questions', () => {
 
   it('an overdue question is flagged on the child and in its owner’s list only', async () => {
     const w = await buildHubWorld(t);
+    await consentForHub(w);
     const q = await raise(w, 'contact_person', 'Ask about football');
     await raise(w, 'god_man', 'Ask about the lawyer');
     await t.database.db
@@ -133,6 +136,7 @@ describe('overdue questions and GET /api/me/questions', () => {
 
   it('a question whose owner left is flagged and leaves the former owner’s list', async () => {
     const w = await buildHubWorld(t);
+    await consentForHub(w);
     await raise(w, 'school_mentor', 'Homework help?');
     expect((await w.clients.school_mentor.get('/api/me/questions')).json().items).toHaveLength(1);
     await w.clients.social_worker.post(`/api/children/${w.child.id}/hub/members/${w.members.school_mentor}/end`, {});

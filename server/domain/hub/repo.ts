@@ -1,7 +1,9 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, not, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import { activeMembership } from '../children/scope.ts';
 import { hubMembers } from '../children/tables.ts';
+import { sharedWith } from '../sharing/rule.ts';
 import { memberships, organisations, users } from '../tenancy/tables.ts';
 import { checklistOutcomes, firstMeetings, hubQuestions, tenantTopics, topicAssignments } from './tables.ts';
 
@@ -178,11 +180,60 @@ export async function questionsFor(db: Db, childIds: string[], status?: string):
     .orderBy(asc(hubQuestions.dueOn), desc(hubQuestions.createdAt));
 }
 
-export async function findQuestion(db: Db, childId: string, id: string): Promise<QuestionRow | null> {
+/** What the sharing rule reads on a question: the organisation of the member who raised it owns it. */
+export const questionCols = {
+  childId: hubQuestions.childId,
+  owner: hubQuestions.ownerOrganisationId,
+  category: hubQuestions.category,
+};
+
+/** The child's questions the actor may see (purpose hub). */
+export async function visibleQuestions(db: Db, actor: Actor, childId: string, status?: string): Promise<QuestionRow[]> {
+  return db
+    .select()
+    .from(hubQuestions)
+    .where(
+      and(
+        eq(hubQuestions.childId, childId),
+        status ? eq(hubQuestions.status, status) : undefined,
+        sharedWith(actor, questionCols, 'hub'),
+      ),
+    )
+    .orderBy(asc(hubQuestions.dueOn), desc(hubQuestions.createdAt));
+}
+
+/** Questions kept from the actor, by owner and category: counted for the audit, never shown. */
+export async function withheldQuestions(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  status?: string,
+): Promise<{ owner: string; category: string }[]> {
+  const rows = await db
+    .select({ owner: hubQuestions.ownerOrganisationId, category: hubQuestions.category, n: count() })
+    .from(hubQuestions)
+    .where(
+      and(
+        eq(hubQuestions.childId, childId),
+        status ? eq(hubQuestions.status, status) : undefined,
+        not(sharedWith(actor, questionCols, 'hub')),
+      ),
+    )
+    .groupBy(hubQuestions.ownerOrganisationId, hubQuestions.category);
+  return rows.flatMap((r) => Array.from({ length: r.n }, () => ({ owner: r.owner, category: r.category })));
+}
+
+/** One question of the child that the actor may see; null otherwise (answered 404). */
+export async function findVisibleQuestion(
+  db: Db,
+  actor: Actor,
+  childId: string,
+  id: string,
+): Promise<QuestionRow | null> {
   const [row] = await db
     .select()
     .from(hubQuestions)
-    .where(and(eq(hubQuestions.id, id), eq(hubQuestions.childId, childId)));
+    .where(and(eq(hubQuestions.id, id), eq(hubQuestions.childId, childId), sharedWith(actor, questionCols, 'hub')));
   return row ?? null;
 }
 

@@ -11,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { children, hubMembers } from '../children/tables.ts';
-import { tenants, users } from '../tenancy/tables.ts';
+import { organisations, tenants, users } from '../tenancy/tables.ts';
 
 /** Topics a tenant adds to the guide's default ones (which live in code, not here). */
 export const tenantTopics = pgTable(
@@ -116,6 +116,12 @@ export const hubQuestions = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** Bumped on every change; kept for a later optimistic check from the client. */
     version: integer('version').notNull().default(1),
+    /** The organisation of the member who raised it: it owns the question under the sharing rule. */
+    ownerOrganisationId: uuid('owner_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** An InfoCategory, from the topic unless the hub chose another. */
+    category: text('category').notNull(),
   },
   (t) => [
     index('hub_questions_child_idx').on(t.childId, t.status),

@@ -1,5 +1,7 @@
 import type { Role } from '../../../common/roles.ts';
-import type { HubRole } from '../../../common/schemas/children.ts';
+import { todayInSweden, type HubRole } from '../../../common/schemas/children.ts';
+import { infoCategories, type InfoCategory } from '../../../common/schemas/sharing.ts';
+import { addDays } from '../children/dates.ts';
 import {
   buildChild,
   buildOrganisation,
@@ -82,3 +84,27 @@ export async function buildHubWorld(t: TestApp, opts: { caseNumber?: string | nu
 }
 
 export type HubWorld = Awaited<ReturnType<typeof buildHubWorld>>;
+
+/**
+ * The child's written consent, for the hub's work, to its staff organisations
+ * sharing every category with each other: tests of hub work between people of
+ * different organisations start from it (without it, the sharing rule keeps
+ * each organisation's items to itself). Returns the consent id.
+ */
+export async function consentForHub(
+  w: HubWorld,
+  categories: InfoCategory[] = [...infoCategories],
+  orgs: ('social' | 'guardian' | 'hvb' | 'school')[] = ['social', 'guardian', 'hvb', 'school'],
+): Promise<string> {
+  const res = await w.clients.social_worker.post(`/api/children/${w.child.id}/consents`, {
+    givenBy: 'both',
+    organisationIds: orgs.map((o) => w.orgs[o].id),
+    categories,
+    purposes: ['hub'],
+    validFrom: todayInSweden(),
+    validTo: addDays(todayInSweden(), 180),
+    form: 'written',
+  });
+  if (res.statusCode !== 201) throw new Error(`consent not recorded: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: string }>().id;
+}

@@ -5,7 +5,7 @@ import type { Task } from '../../../common/schemas/tasks.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
 import { addDays } from '../children/dates.ts';
 import { childDeadlines } from '../events/tables.ts';
-import { buildHubWorld } from '../hub/test-world.ts';
+import { buildHubWorld, consentForHub } from '../hub/test-world.ts';
 import { localAt, schedule } from '../meetings/test-world.ts';
 
 let t: TestApp;
@@ -25,6 +25,8 @@ describe('GET /api/me/tasks', () => {
 
   it('decisions, questions and unanswered invitations in one list, overdue first; only the child’s hub sees them', async () => {
     const w = await buildHubWorld(t);
+    // The question is social services information: the school takes it under the child's consent.
+    await consentForHub(w);
     const m = await schedule(w, { title: 'Uppföljning', inviteeUserIds: [w.people.school_mentor.id] });
     await w.clients.social_worker.post(`/api/meetings/${m.id}/decisions`, {
       text: 'Kontakta skolsköterskan',
