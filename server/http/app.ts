@@ -22,10 +22,11 @@ import { taskRoutes } from '../domain/tasks/routes.ts';
 import { tenancyRoutes } from '../domain/tenancy/routes.ts';
 import { jobRoutes } from '../jobs/routes.ts';
 import { installAuth } from './auth-plugin.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { frameworkErrors, installErrorHandler } from './error-handler.ts';
 import { installSecurity } from './security.ts';
 import { installStatic } from './static.ts';
 import { systemRoutes } from './system-routes.ts';
+import { installTextGuard } from './text-guard.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -60,6 +61,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
     genReqId: () => randomUUID(),
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -83,6 +85,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   });
   installSecurity(app, deps.config);
   installAuth(app, deps.db, deps.config);
+  installTextGuard(app);
 
   for (const register of routeModules) register(app, deps);
   if (opts.serveClient) await installStatic(app);

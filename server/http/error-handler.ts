@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../common/errors.ts';
 import { AppError, type Issue } from '../errors.ts';
@@ -60,4 +60,18 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setNotFoundHandler((req, reply) => {
     return reply.status(404).send({ error: 'not_found', message: 'No such resource.' } satisfies ErrorBody);
   });
+}
+
+/**
+ * Errors Fastify raises before routing (a path that is not valid UTF-8, a path
+ * parameter over the length limit) skip the error handler; this gives them the
+ * one error shape too. Pass it as the `frameworkErrors` option.
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const body: ErrorBody = {
+    error: 'validation_failed',
+    message: 'The address is not valid.',
+    issues: [{ path: 'params', message: err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'Too long.' : 'Not valid text.' }],
+  };
+  void reply.status(400).header('cache-control', 'no-store').type('application/json').send(body);
 }
