@@ -13,7 +13,7 @@ import { authorize } from './policy.ts';
 import * as repo from './repo.ts';
 
 /** A tenant admin may review any child of the tenant; a manager the children in their scope. */
-async function reviewableChild(tx: Db, actor: Actor, childId: string): Promise<boolean> {
+export async function reviewableChild(tx: Db, actor: Actor, childId: string): Promise<boolean> {
   if (hasRole(actor, 'tenant_admin')) {
     const [row] = await tx
       .select({ id: children.id })
@@ -24,7 +24,7 @@ async function reviewableChild(tx: Db, actor: Actor, childId: string): Promise<b
   return (await findVisible(tx, actor, childId)) !== null;
 }
 
-async function tenantUser(tx: Db, actor: Actor, userId: string): Promise<boolean> {
+export async function tenantUser(tx: Db, actor: Actor, userId: string): Promise<boolean> {
   const [row] = await tx
     .select({ id: users.id })
     .from(users)
