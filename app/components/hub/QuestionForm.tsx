@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubMember, Topic } from '../../../common/schemas/hub.ts';
+import { categoryOfTopic, infoCategories, type InfoCategory } from '../../../common/schemas/sharing.ts';
 import { useCreateQuestion } from '../../api/hub.ts';
 import { fieldIssue } from '../errors.ts';
 import { Field, SelectField, TextAreaField } from '../Field.tsx';
@@ -23,6 +24,9 @@ export function QuestionForm({ childId, owners, topics, onCreated }: QuestionFor
   const [owner, setOwner] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [topic, setTopic] = useState('');
+  // Null: follow the topic's category until the writer picks one.
+  const [chosen, setChosen] = useState<InfoCategory | null>(null);
+  const category = chosen ?? categoryOfTopic(topic);
   const [missing, setMissing] = useState({ text: false, owner: false, dueOn: false });
   const err = create.error;
 
@@ -32,13 +36,14 @@ export function QuestionForm({ childId, owners, topics, onCreated }: QuestionFor
     setMissing(m);
     if (m.text || m.owner || m.dueOn) return;
     create.mutate(
-      { text: text.trim(), ownerMemberId: owner, dueOn, topic: topic || null },
+      { text: text.trim(), ownerMemberId: owner, dueOn, topic: topic || null, category },
       {
         onSuccess: () => {
           setText('');
           setOwner('');
           setDueOn('');
           setTopic('');
+          setChosen(null);
           onCreated();
         },
       },
@@ -67,7 +72,14 @@ export function QuestionForm({ childId, owners, topics, onCreated }: QuestionFor
           { value: '', label: t('hub.choose') },
           ...owners.map((m) => ({ value: m.memberId, label: `${m.displayName} (${t(`hubRole.${m.hubRole}`)})` })),
         ]}
-        error={missing.owner || fieldIssue(err, 'ownerMemberId') ? t('hub.questions.errors.owner') : null}
+        error={
+          missing.owner
+            ? t('hub.questions.errors.owner')
+            : fieldIssue(err, 'ownerMemberId')
+              ? // A chosen member the server refuses is one whose organisation may not see the question.
+                t('hub.questions.errors.ownerNotShared')
+              : null
+        }
       />
       <Field
         label={t('hub.questions.dueOn')}
@@ -85,6 +97,13 @@ export function QuestionForm({ childId, owners, topics, onCreated }: QuestionFor
           { value: '', label: t('hub.questions.noTopic') },
           ...topics.map((tp) => ({ value: tp.key, label: topicName(tp) })),
         ]}
+      />
+      <SelectField
+        label={t('hub.questions.category')}
+        hint={t('hub.questions.categoryHint')}
+        value={category}
+        onChange={(v) => setChosen(v as InfoCategory)}
+        options={infoCategories.map((c) => ({ value: c, label: t(`plans.category.${c}`) }))}
       />
       <button type="submit" className="button" disabled={create.isPending}>
         {create.isPending ? t('hub.saving') : t('hub.questions.create')}

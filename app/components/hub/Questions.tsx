@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChildDetail } from '../../../common/schemas/children.ts';
 import { useHub, useQuestions, useTopicMatrix } from '../../api/hub.ts';
-import { Loading } from '../Notice.tsx';
+import { Loading, Notice } from '../Notice.tsx';
 import { HubErrorRegion, SavedRegion } from './HubError.tsx';
 import { QuestionForm } from './QuestionForm.tsx';
 import { QuestionItem } from './QuestionItem.tsx';
@@ -33,6 +33,11 @@ export function Questions({ child }: { child: ChildDetail }) {
       <HubErrorRegion error={questions.error} />
       <SavedRegion message={saved} />
       {questions.isPending ? <Loading /> : null}
+      {questions.data?.someWithheld ? (
+        <Notice kind="info" title={t('hub.questions.withheld')}>
+          <p>{t('hub.questions.withheldBody')}</p>
+        </Notice>
+      ) : null}
       {overdue > 0 ? <Warning>{t('hub.flags.overdueQuestions', { count: overdue })}</Warning> : null}
       {questions.data ? (
         <>

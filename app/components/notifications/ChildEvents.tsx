@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ChildDetail } from '../../../common/schemas/children.ts';
 import { useFormatDate, useFormatDateTime } from '../format.ts';
-import { ErrorRegion, Loading } from '../Notice.tsx';
+import { ErrorRegion, Loading, Notice } from '../Notice.tsx';
 import { useChildDeadlines, useChildEvents } from './api.ts';
 import { EventForm } from './EventForm.tsx';
 import './notices.css';
@@ -42,6 +42,11 @@ export function ChildEvents({ child }: { child: ChildDetail }) {
       ) : null}
       <h3>{t('notices.child.events')}</h3>
       {events.isPending ? <Loading /> : null}
+      {events.data?.someWithheld ? (
+        <Notice kind="info" title={t('notices.child.withheld')}>
+          <p>{t('notices.child.withheldBody')}</p>
+        </Notice>
+      ) : null}
       {events.data?.items.length === 0 ? <p className="hub-muted">{t('notices.child.noEvents')}</p> : null}
       <ul className="event-list">
         {events.data?.items.map((e) => (
@@ -52,6 +57,7 @@ export function ChildEvents({ child }: { child: ChildDetail }) {
             </p>
             {e.departureDate ? <p>{t('notices.child.departureOn', { date: formatDate(e.departureDate) })}</p> : null}
             {e.note ? <p>{e.note}</p> : null}
+            {e.noteWithheld ? <p className="hub-muted hub-small">{t('notices.child.noteWithheld')}</p> : null}
             {e.asylumStatus ? (
               <p className="hub-small">
                 {t('notices.child.statusNow', { status: t(`asylumStatus.${e.asylumStatus}`) })}

@@ -1,6 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventSources, noteMax, type EventType } from '../../../common/schemas/events.ts';
+import {
+  asylumEventTypes,
+  categoryOfEvent,
+  infoCategories,
+  type InfoCategory,
+} from '../../../common/schemas/sharing.ts';
 import { isApiError } from '../../api/client.ts';
 import { fieldIssue } from '../errors.ts';
 import { Field, SelectField, TextAreaField } from '../Field.tsx';
@@ -26,6 +32,10 @@ export function EventForm({ childId, types }: EventFormProps) {
   const [note, setNote] = useState('');
   const [departureDate, setDepartureDate] = useState('');
   const [done, setDone] = useState(false);
+  // Null: the type's category until the recorder picks one. Asylum events have no choice.
+  const [chosen, setChosen] = useState<InfoCategory | null>(null);
+  const choosable = type !== '' && !asylumEventTypes.includes(type);
+  const category = chosen ?? categoryOfEvent(type);
   const err = recordEvent.error;
   const duplicate = isApiError(err) && err.code === 'possible_duplicate';
 
@@ -39,6 +49,7 @@ export function EventForm({ childId, types }: EventFormProps) {
         note,
         departureDate: type === 'departure_date_set' ? departureDate || null : null,
         confirmDuplicate,
+        ...(choosable ? { category } : {}),
       },
       {
         onSuccess: () => {
@@ -46,6 +57,7 @@ export function EventForm({ childId, types }: EventFormProps) {
           setSource('');
           setNote('');
           setDepartureDate('');
+          setChosen(null);
           setDone(true);
         },
       },
@@ -81,7 +93,10 @@ export function EventForm({ childId, types }: EventFormProps) {
       <SelectField
         label={t('notices.child.type')}
         value={type}
-        onChange={setType}
+        onChange={(v) => {
+          setType(v);
+          setChosen(null);
+        }}
         options={[
           { value: '', label: t('notices.child.choose') },
           ...types.map((v) => ({ value: v, label: t(`notices.eventType.${v}`) })),
@@ -125,6 +140,15 @@ export function EventForm({ childId, types }: EventFormProps) {
         onChange={(e) => setNote(e.target.value)}
         error={fieldIssue(err, 'note') ? t('notices.child.errors.note') : null}
       />
+      {choosable ? (
+        <SelectField
+          label={t('notices.child.category')}
+          hint={t('notices.child.categoryHint')}
+          value={category}
+          onChange={(v) => setChosen(v as InfoCategory)}
+          options={infoCategories.map((c) => ({ value: c, label: t(`plans.category.${c}`) }))}
+        />
+      ) : null}
       <button type="submit" className="button" disabled={recordEvent.isPending || !type || !source}>
         {t('notices.child.submit')}
       </button>

@@ -6,7 +6,7 @@ import { isApiError } from '../../api/client.ts';
 import '../../components/hub/hub.css';
 import { SavedRegion } from '../../components/hub/HubError.tsx';
 import { Warning } from '../../components/hub/values.tsx';
-import { Loading } from '../../components/Notice.tsx';
+import { Loading, Notice } from '../../components/Notice.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { ChildNotFound } from '../Child/ChildNotFound.tsx';
 import '../Meeting/meetings.css';
@@ -46,6 +46,11 @@ export function BeskedPage() {
         <>
           {view.openContradictions > 0 ? (
             <Warning>{t('besked.child.flag', { count: view.openContradictions })}</Warning>
+          ) : null}
+          {view.someWithheld ? (
+            <Notice kind="info" title={t('besked.withheld')}>
+              <p>{t('besked.withheldBody')}</p>
+            </Notice>
           ) : null}
           {withContent.length === 0 ? <p>{t('besked.none')}</p> : null}
           {withContent.map((x) => (

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Topic } from '../../../common/schemas/hub.ts';
+import { categoryOfTopic, infoCategories, type InfoCategory } from '../../../common/schemas/sharing.ts';
 import { fieldIssue } from '../../components/errors.ts';
 import { Field, SelectField, TextAreaField } from '../../components/Field.tsx';
 import { localIsoDate } from '../../components/format.ts';
@@ -25,6 +26,9 @@ export function EntryForm({ childId, topics, onSaved }: Props) {
   const [summary, setSummary] = useState('');
   const [language, setLanguage] = useState('sv');
   const [interpreterUsed, setInterpreterUsed] = useState(false);
+  // Null: follow the topic's category until the teller picks one.
+  const [chosen, setChosen] = useState<InfoCategory | null>(null);
+  const category = chosen ?? categoryOfTopic(topic);
   const [missing, setMissing] = useState({ topic: false, summary: false, toldOn: false });
   const err = record.error;
 
@@ -34,11 +38,12 @@ export function EntryForm({ childId, topics, onSaved }: Props) {
     setMissing(found);
     if (found.topic || found.summary || found.toldOn) return;
     record.mutate(
-      { topic, toldOn, summary: summary.trim(), language, interpreterUsed },
+      { topic, toldOn, summary: summary.trim(), language, interpreterUsed, category },
       {
         onSuccess: () => {
           setSummary('');
           setInterpreterUsed(false);
+          setChosen(null);
           onSaved(t('besked.new.recorded'));
         },
       },
@@ -60,6 +65,13 @@ export function EntryForm({ childId, topics, onSaved }: Props) {
           ...topics.map((x) => ({ value: x.key, label: topicName(x) })),
         ]}
         error={missing.topic || fieldIssue(err, 'topic') ? t('besked.new.errors.topic') : null}
+      />
+      <SelectField
+        label={t('besked.new.category')}
+        hint={t('besked.new.categoryHint')}
+        value={category}
+        onChange={(v) => setChosen(v as InfoCategory)}
+        options={infoCategories.map((c) => ({ value: c, label: t(`plans.category.${c}`) }))}
       />
       <Field
         label={t('besked.new.toldOn')}
