@@ -5,6 +5,8 @@ const known = [
   'audit.read_child_log',
   'audit.read_user_log',
   'audit.review_recorded',
+  'audit.export_child_log',
+  'audit.export_user_log',
   'auth.login',
   'auth.login_blocked',
   'auth.login_failed',

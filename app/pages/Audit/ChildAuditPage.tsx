@@ -38,6 +38,20 @@ export function ChildAuditPage() {
 
       <section aria-labelledby="log-heading">
         <h2 id="log-heading">{t('audit.entriesTitle')}</h2>
+        <p>
+          {/* A plain link: the browser downloads with the session cookie, and the server logs the export. */}
+          <a
+            className="button button--secondary"
+            href={`/api/audit/children/${encodeURIComponent(childId)}/log.csv`}
+            download
+            aria-describedby="csv-hint"
+          >
+            {t('audit.downloadCsv')}
+          </a>
+        </p>
+        <p id="csv-hint" className="field__hint">
+          {t('audit.downloadCsvHint')}
+        </p>
         <ErrorRegion error={log.error} />
         {log.isPending ? <Loading /> : null}
         {log.data && entries.length === 0 ? <p className="empty">{t('audit.empty')}</p> : null}

@@ -151,19 +151,27 @@ export function casesFor(op: Operation, params: Record<string, string>): fc.Arbi
  * encodeURIComponent refuses lone surrogates; a client can still send their
  * WTF-8 bytes, which is what a broken client or an attacker would do.
  */
+const loneSurrogates = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const wtf8 = (u: string) => {
+  const c = u.charCodeAt(0);
+  return [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]
+    .map((b) => `%${b.toString(16).toUpperCase()}`)
+    .join('');
+};
+
 function encode(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.charCodeAt(0);
-    const lone = ch.length === 1 && c >= 0xd800 && c <= 0xdfff;
-    out += lone
-      ? [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]
-          .map((b) => `%${b.toString(16).toUpperCase()}`)
-          .join('')
-      : encodeURIComponent(ch);
-  }
-  return out;
+  return s
+    .split(loneSurrogates)
+    .map(encodeURIComponent)
+    .reduce((out, part, i) => out + (i > 0 ? wtf8(s.match(loneSurrogates)![i - 1]!) : '') + part, '');
 }
+
+/**
+ * The query value the route receives: the query parser leaves a percent
+ * sequence that is not valid UTF-8 as it was, so a lone surrogate arrives as text.
+ */
+export const queryAsReceived = (v: string | string[]) =>
+  Array.isArray(v) ? v.map((x) => x.replace(loneSurrogates, wtf8)) : v.replace(loneSurrogates, wtf8);
 
 /** The URL of a case: path parameters and query encoded the way a browser would. */
 export function urlOf(op: Operation, c: Case): string {

@@ -1,4 +1,4 @@
-import { hasProtoKeys, type Case, type Where } from './cases.ts';
+import { hasProtoKeys, queryAsReceived, type Case, type Where } from './cases.ts';
 import { checks, type Operation } from './operations.ts';
 import type { JsonSchema } from './schema-arbitrary.ts';
 import { isBrokenText } from './strings.ts';
@@ -26,7 +26,8 @@ export function faultsOf(op: Operation, c: Case): Where[] {
   const out: Where[] = [];
   if (!checks(op.validParams, c.params) || Object.values(c.params).some(isBrokenText)) out.push('params');
   const declaredQuery = Object.fromEntries(op.queryParams.map((p) => [p.name, p.schema ?? {}]));
-  if (!checks(op.validQuery, c.query) || brokenWhereKept({ type: 'object', properties: declaredQuery }, c.query))
+  const query = Object.fromEntries(Object.entries(c.query).map(([k, v]) => [k, queryAsReceived(v)]));
+  if (!checks(op.validQuery, query) || brokenWhereKept({ type: 'object', properties: declaredQuery }, query))
     out.push('query');
   if (c.body && op.validBody) {
     if (hasProtoKeys(c.body.text) || !checks(op.validBody, c.body.value) || brokenWhereKept(op.body, c.body.value))
