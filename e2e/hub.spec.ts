@@ -142,6 +142,11 @@ test('a social worker opens a case, builds the hub around the child and hands ov
   await questions.getByLabel('Ägare', { exact: true }).selectOption({ label: 'Göran Ek (god man)' });
   await questions.getByLabel('Senast', { exact: true }).fill(swedishDate(7));
   await questions.getByLabel('Ämne', { exact: true }).selectOption({ label: 'Asylärendet' });
+  await expect(questions.getByLabel('Slags uppgift', { exact: true })).toHaveValue('asylum_case');
+  // No consent yet: the god man's organisation may not see the social worker's question, so he cannot take it.
+  await questions.getByRole('button', { name: 'Lägg till frågan' }).click();
+  await expect(questions).toContainText('Den personens organisation får inte se en fråga av det här slaget.');
+  await questions.getByLabel('Ägare', { exact: true }).selectOption({ label: 'Nora Sjö (socialsekreterare)' });
   await questions.getByRole('button', { name: 'Lägg till frågan' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Frågan är tillagd.' })).toBeVisible();
   await expect(questions.locator('.hub-question')).toContainText(['Förklara vad avslaget betyder.']);
