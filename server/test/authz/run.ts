@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { ErrorBody } from '../../../common/errors.ts';
 import type { TestApp } from '../harness.ts';
 import { anonymous, type Client } from '../harness.ts';
 import { SEES } from './groups.ts';
@@ -130,4 +131,56 @@ export function outOfScopeMarks(w: World, actor: Actor, rule: Rule): string[] {
 
 export function leaks(body: string, marks: string[]): string[] {
   return marks.filter((m) => body.includes(m));
+}
+
+/** The phase a route's cases run in: reads 0, writes 1, unless the rule says otherwise. */
+export const phaseOf = (key: string): number => rules[key]?.phase ?? (key.startsWith('GET ') ? 0 : 1);
+
+/**
+ * Sends every case of the routes of one phase (in the document's order) and
+ * returns what did not match: a wrong status, or a 2xx carrying a child
+ * outside the actor's scope.
+ */
+export async function runPhase(w: World, endpoints: Endpoint[], phase: number): Promise<string[]> {
+  const failures: string[] = [];
+  for (const e of endpoints.filter((x) => rules[x.key] && phaseOf(x.key) === phase)) {
+    const rule = rules[e.key]!;
+    if (rule.skip) continue;
+    let succeeded = 0;
+    for (const actor of actorOrder(rule)) {
+      for (const side of sidesOf(e, rule)) {
+        const want = expectedStatus(rule, actor, side);
+        const { res, url } = await send(w, e, rule, actor, side);
+        const got = res.statusCode;
+        const name = `${e.key} as ${actor} on ${side} (${url})`;
+        const is2xx = got >= 200 && got < 300;
+        if (rule.scope === 'public') {
+          if (got >= 500) failures.push(`${name}: ${got} ${res.body.slice(0, 200)}`);
+        } else if (want === 'ok') {
+          const lateOnce = rule.once && succeeded > 0 && got === 409;
+          if (!is2xx && !lateOnce) failures.push(`${name}: want 2xx, got ${got} ${res.body.slice(0, 200)}`);
+          if (is2xx) succeeded++;
+        } else if (got !== want) {
+          failures.push(`${name}: want ${want}, got ${got} ${res.body.slice(0, 200)}`);
+        }
+        if (got >= 400 && !ErrorBody.safeParse(safeJson(res.body)).success)
+          failures.push(`${name}: ${got} not in the error shape: ${res.body.slice(0, 200)}`);
+        if (is2xx) {
+          const found = leaks(res.body, outOfScopeMarks(w, actor, rule));
+          if (found.length > 0) failures.push(`${name}: 2xx carries out-of-scope data ${found.join(', ')}`);
+        }
+      }
+    }
+  }
+  // Printed as well: the assertion's diff shortens long lists.
+  if (failures.length > 0) console.log(failures.join('\n'));
+  return failures;
+}
+
+function safeJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return null;
+  }
 }
