@@ -21,6 +21,7 @@ function element(column: PgColumn, value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   let text: string;
   if (column.getSQLType() === 'jsonb') text = JSON.stringify(value);
+  else if (Array.isArray(value)) text = `{${value.map((v) => `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
   else if (value instanceof Date) text = value.toISOString();
   else if (typeof value === 'string') text = value;
   else throw new Error(`column ${column.name}: cannot write ${typeof value}`);
@@ -46,9 +47,13 @@ export function bulkInserter(query: Query, chunkSize: number) {
       if (!c) throw new Error(`${getTableName(table)} has no column ${k}`);
       return c;
     });
+    // unnest flattens a two-dimensional array: an array column travels as its text literal and is cast back.
+    const isArray = columns.map((c) => c.getSQLType().endsWith('[]'));
     const text =
       `insert into "${getTableName(table)}" (${columns.map((c) => `"${c.name}"`).join(', ')}) ` +
-      `select * from unnest(${columns.map((c, i) => `$${i + 1}::${c.getSQLType()}[]`).join(', ')})`;
+      `select ${columns.map((c, i) => (isArray[i] ? `c${i}::${c.getSQLType()}` : `c${i}`)).join(', ')} ` +
+      `from unnest(${columns.map((c, i) => `$${i + 1}::${isArray[i] ? 'text' : c.getSQLType()}[]`).join(', ')}) ` +
+      `as u(${columns.map((_, i) => `c${i}`).join(', ')})`;
     for (let start = 0; start < rows.length; start += chunkSize) {
       const chunk = rows.slice(start, start + chunkSize) as Record<string, unknown>[];
       const params = columns.map((c, i) => `{${chunk.map((r) => element(c, r[keys[i]!])).join(',')}}`);

@@ -36,6 +36,10 @@ export interface GenChild {
   arrivalDate: string;
   placementOrgId: string | null;
   caseStatus: 'active' | 'closed';
+  /** As generated (AsylumStatus); events and plans follow from it. */
+  asylumStatus: string;
+  /** Null when the age is assessed. */
+  dateOfBirth: string | null;
 }
 
 export interface GenMember {

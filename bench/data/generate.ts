@@ -101,7 +101,22 @@ export async function generate(database: Database, plan: Plan): Promise<Generate
   }
   progress.finish();
   const counts: Record<string, number> = {};
-  for (const table of ['tenants', 'organisations', 'users', 'memberships', 'children', 'hub_members', 'audit_log']) {
+  for (const table of [
+    'tenants',
+    'organisations',
+    'users',
+    'memberships',
+    'children',
+    'hub_members',
+    'consents',
+    'meetings',
+    'decisions',
+    'plans',
+    'plan_measures',
+    'child_events',
+    'notifications',
+    'audit_log',
+  ]) {
     const [row] = await query(`select count(*)::bigint as n from ${table}`);
     counts[table] = Number(row?.n ?? 0);
   }

@@ -81,19 +81,22 @@ export const area: Area = {
         const closed = rng.chance(0.1);
         const asylumStatus = rng.weighted(asylumWeights);
         const interpreterNeeded = rng.chance(0.7);
+        const dateOfBirth = knownBirth ? isoDate(new Date(now - ageDays * DAY)) : null;
         const child: GenChild = {
           id: rng.uuid(),
           displayName: rng.pick(firstNames[origin]),
           arrivalDate: isoDate(arrival),
           placementOrgId: placement.id,
           caseStatus: closed ? 'closed' : 'active',
+          asylumStatus,
+          dateOfBirth,
         };
         t.children.push(child);
         childRows.push({
           id: child.id,
           tenantId: t.id,
           displayName: child.displayName,
-          dateOfBirth: knownBirth ? isoDate(new Date(now - ageDays * DAY)) : null,
+          dateOfBirth,
           assessedAge: knownBirth ? null : Math.floor(ageDays / 365),
           languages,
           interpreterNeeded,

@@ -2,7 +2,7 @@ import { organisations, tenants } from '../../../server/domain/tenancy/tables.ts
 import type { Area, GenOrg, OrgKind } from '../context.ts';
 import { skewedSplit } from '../random.ts';
 
-const principalOf: Record<OrgKind, string> = {
+export const principalOf: Record<OrgKind, string> = {
   social: 'municipality',
   guardian: 'municipality',
   foster: 'municipality',
