@@ -6,7 +6,7 @@ import { loadConfig } from '../../server/config.ts';
 import { runWithContext, type Actor } from '../../server/context.ts';
 import type { Db } from '../../server/db/connect.ts';
 import * as schema from '../../server/db/schema.ts';
-import type { Scenario } from '../scenarios/scenario.ts';
+import { actorsOf, type Scenario } from '../scenarios/scenario.ts';
 import type { BenchUser } from './sessions.ts';
 
 interface Captured {
@@ -37,20 +37,22 @@ async function actorOf(pool: pg.Pool, user: BenchUser): Promise<Actor> {
 export async function writePlans(
   databaseUrl: string,
   scenarios: Scenario[],
-  user: BenchUser,
+  users: { hub: BenchUser[]; followUp: BenchUser[] },
   file: string,
   heading: string,
 ): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   try {
-    const actor = await actorOf(pool, user);
-    const out: string[] = [
-      heading,
-      `Actor: ${user.email} (${actor.memberships.map((m) => m.role).join(', ')}), in the hub of ${user.childIds.length} children.`,
-      '',
-    ];
+    const out: string[] = [heading, ''];
     for (const s of scenarios) {
       if (!s.explain) continue;
+      // The first user who may do it: the hub member with the most children, or a manager for the follow-up.
+      const user = actorsOf(s, users.hub, users.followUp)[0];
+      if (!user) {
+        out.push(`==== (${s.key}) ${s.title}: no user in the sample may do this ====`, '');
+        continue;
+      }
+      const actor = await actorOf(pool, user);
       const captured: Captured[] = [];
       const db = drizzle({
         client: pool,
@@ -61,7 +63,11 @@ export async function writePlans(
       await runWithContext({ requestId: 'bench-explain', ip: null, actor }, () =>
         s.explain!(deps, actor, { ...user, cookie: '', csrfToken: '' }),
       );
-      out.push(`==== (${s.key}) ${s.title}: ${captured.length} statements ====`, '');
+      out.push(
+        `==== (${s.key}) ${s.title}: ${captured.length} statements ====`,
+        `Actor: ${user.email} (${actor.memberships.map((m) => m.role).join(', ')}), in the hub of ${user.childIds.length} children.`,
+        '',
+      );
       for (const q of captured) {
         out.push(`-- ${q.sql}`, `-- params: ${JSON.stringify(q.params)}`);
         if (/^\s*(select|with)\b/i.test(q.sql)) {

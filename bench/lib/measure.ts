@@ -1,5 +1,6 @@
-import type { BenchRequest, Scenario } from '../scenarios/scenario.ts';
+import { actorsOf, isBuilt, type BenchRequest, type Scenario } from '../scenarios/scenario.ts';
 import { runLoad, type LoadResult } from './load.ts';
+import { runOperations, type OperationResult } from './operations.ts';
 import { startBaseline, startNavet, type Memory } from './processes.ts';
 import { logIn, sampleUsers, type BenchSession, type BenchUser } from './sessions.ts';
 import { envOf, type Target } from './target.ts';
@@ -18,7 +19,9 @@ export interface Measured {
   key: string;
   title: string;
   built: boolean;
-  result?: LoadResult;
+  /** Why a built scenario was not measured (e.g. no eligible user in the sample). */
+  note?: string;
+  result?: LoadResult | OperationResult;
   /** The server's memory right after this measurement. */
   memory?: Memory | null;
 }
@@ -28,6 +31,8 @@ export interface TargetRun {
   scenarios: Measured[];
   /** The users the load ran as (the first is the one with the most children). */
   users: BenchUser[];
+  /** The social services' managers and coordinators, for the follow-up query. */
+  followUpUsers: BenchUser[];
   sessions: number;
   tenantsSampled: number;
   navetReadyMs: number;
@@ -37,16 +42,21 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-async function measure(
+type Next = () => { method: BenchRequest['method']; path: string; headers?: Record<string, string>; body?: string };
+
+/** Warm-up, then the measurement; `load` is autocannon (one request) or the operation runner. */
+async function measure<R extends LoadResult>(
   label: string,
   opts: RunOptions,
-  url: string,
-  next: () => { method: BenchRequest['method']; path: string; headers?: Record<string, string>; body?: string },
-): Promise<LoadResult> {
-  if (opts.warmup > 0) await runLoad({ url, connections: opts.connections, duration: opts.warmup, next });
+  load: (duration: number) => Promise<R>,
+): Promise<R> {
+  if (opts.warmup > 0) await load(opts.warmup);
   log(`  measuring ${label}: ${opts.duration} s, ${opts.connections} connections`);
-  return runLoad({ url, connections: opts.connections, duration: opts.duration, next });
+  return load(opts.duration);
 }
+
+const requests = (url: string, opts: RunOptions, next: Next) => (duration: number) =>
+  runLoad({ url, connections: opts.connections, duration, next });
 
 /** Requests of a scenario, spread over every session and, per session, over its children. */
 function requestsOf(scenario: Scenario, sessions: BenchSession[]) {
@@ -80,13 +90,21 @@ export async function measureTarget(target: Target, scenarios: Scenario[], opts:
   let bare: Measured;
   let select: Measured;
   try {
-    const bareResult = await measure('bare route', opts, base.url, () => ({ method: 'GET', path: '/bare' }));
+    const bareResult = await measure(
+      'bare route',
+      opts,
+      requests(base.url, opts, () => ({ method: 'GET', path: '/bare' })),
+    );
     bare = { key: 'bare', title: 'bare Fastify route', built: true, result: bareResult, memory: base.memory() };
     let i = 0;
-    const selectResult = await measure('primary-key select', opts, base.url, () => ({
-      method: 'GET',
-      path: `/select/${sample.childIds[i++ % sample.childIds.length]}`,
-    }));
+    const selectResult = await measure(
+      'primary-key select',
+      opts,
+      requests(base.url, opts, () => ({
+        method: 'GET',
+        path: `/select/${sample.childIds[i++ % sample.childIds.length]}`,
+      })),
+    );
     select = {
       key: 'select',
       title: 'bare route + one PK select',
@@ -102,15 +120,31 @@ export async function measureTarget(target: Target, scenarios: Scenario[], opts:
   const navet = await startNavet(envOf(target));
   const measured: Measured[] = [];
   let sessions: BenchSession[] = [];
+  let followUp: BenchSession[] = [];
   try {
     log(`  logging in ${sample.users.length} hub members of ${sample.tenants} municipalities`);
     sessions = await logIn(navet.url, sample.users);
+    if (scenarios.some((s) => isBuilt(s) && s.actors === 'follow-up')) {
+      log(`  logging in ${sample.followUpUsers.length} managers and coordinators`);
+      followUp = await logIn(navet.url, sample.followUpUsers);
+    }
     for (const s of scenarios) {
-      if (!s.request) {
+      if (!isBuilt(s)) {
         measured.push({ key: s.key, title: s.title, built: false });
         continue;
       }
-      const result = await measure(`(${s.key}) ${s.title}`, opts, navet.url, requestsOf(s, sessions));
+      const actors = actorsOf(s, sessions, followUp);
+      if (actors.length === 0) {
+        log(`  (${s.key}): no user in the sample may do this; not measured`);
+        measured.push({ key: s.key, title: s.title, built: true, note: 'no eligible user in the sample' });
+        continue;
+      }
+      const label = `(${s.key}) ${s.title}`;
+      const result = s.operation
+        ? await measure(label, opts, (duration) =>
+            runOperations({ url: navet.url, connections: opts.connections, duration, operation: s.operation!(actors) }),
+          )
+        : await measure(label, opts, requests(navet.url, opts, requestsOf(s, actors)));
       measured.push({ key: s.key, title: s.title, built: true, result, memory: navet.memory() });
     }
   } finally {
@@ -120,7 +154,8 @@ export async function measureTarget(target: Target, scenarios: Scenario[], opts:
     baselines: { bare, select },
     scenarios: measured,
     users: sample.users,
-    sessions: sessions.length,
+    followUpUsers: sample.followUpUsers,
+    sessions: sessions.length + followUp.length,
     tenantsSampled: sample.tenants,
     navetReadyMs: navet.readyMs,
   };

@@ -28,10 +28,12 @@ export function ratios(m: Measured, select: Measured) {
 export function runTable(run: TargetRun): string {
   const { bare, select } = run.baselines;
   const row = (m: Measured): string[] => {
-    if (!m.built || !m.result) return [`(${m.key}) ${m.title}`, 'not built yet', '', '', '', '', '', '', '', ''];
+    if (!m.built || !m.result)
+      return [`(${m.key}) ${m.title}`, m.note ?? 'not built yet', '', '', '', '', '', '', '', ''];
     const r = m.result;
     const q = ratios(m, select)!;
-    const name = m.key.length === 1 ? `(${m.key}) ${m.title}` : m.title;
+    const perOp = 'requestsPerOperation' in r ? ` [op of ${r.requestsPerOperation.toFixed(1)} req]` : '';
+    const name = (m.key.length === 1 ? `(${m.key}) ${m.title}` : m.title) + perOp;
     const statuses = Object.keys(r.statuses).length
       ? ` (${Object.entries(r.statuses)
           .map(([k, v]) => `${k}:${v}`)
@@ -50,20 +52,25 @@ export function runTable(run: TargetRun): string {
       m === select ? '1×' : times(q.p99),
     ];
   };
-  return table(
-    [
-      '',
-      'req/s',
-      'p50 ms',
-      'p95 ms',
-      'p99 ms',
-      'errors',
-      'RSS MiB',
-      'req/s vs select',
-      'p50 vs select',
-      'p99 vs select',
-    ],
-    [row(bare), row(select), ...run.scenarios.map(row)],
+  return (
+    table(
+      [
+        '',
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'errors',
+        'RSS MiB',
+        'req/s vs select',
+        'p50 vs select',
+        'p99 vs select',
+      ],
+      [row(bare), row(select), ...run.scenarios.map(row)],
+    ) +
+    (run.scenarios.some((m) => m.result && 'requestsPerOperation' in m.result)
+      ? '\n[op of N req]: req/s counts operations, latency is the whole operation (its timed requests); see bench/README.md.'
+      : '')
   );
 }
 
@@ -88,8 +95,10 @@ export function writeJson(name: string, data: unknown): string {
 
 /** One measurement for latest.json; `vsSelect` holds the ratios to the bare select of the same run. */
 export function measuredJson(m: Measured, select: Measured) {
-  if (!m.built || !m.result) return { key: m.key, title: m.title, built: false };
+  if (!m.built || !m.result) return { key: m.key, title: m.title, built: m.built, note: m.note };
   const { rps, p50, p95, p99, errors, statuses, requests } = m.result;
+  const op = 'requestsPerOperation' in m.result ? m.result : null;
+  const q = ratios(m, select);
   return {
     key: m.key,
     title: m.title,
@@ -103,7 +112,17 @@ export function measuredJson(m: Measured, select: Measured) {
     statuses,
     rssMb: m.memory?.rssMb ?? null,
     peakRssMb: m.memory?.peakMb ?? null,
-    vsSelect: ratios(m, select),
+    vsSelect: q,
+    ...(op
+      ? {
+          unit: 'operation',
+          requestsPerOperation: op.requestsPerOperation,
+          steps: op.steps,
+          // The operation's median shared evenly among its requests, against the select's median.
+          timedRequestsPerOperation: op.timedRequestsPerOperation,
+          p50PerRequestVsSelect: q ? q.p50 / op.timedRequestsPerOperation : null,
+        }
+      : { unit: 'request' }),
   };
 }
 

@@ -21,7 +21,13 @@ export async function runStandard(opts: RunOptions, explain: boolean): Promise<n
   if (explain) {
     if (target.kind !== 'postgres') throw new Error('--explain needs PostgreSQL (DATABASE_URL).');
     plans = path.join(resultsDir, 'plans-current.txt');
-    await writePlans(target.databaseUrl!, scenarios, run.users[0]!, plans, `Plans on ${describe(target)}`);
+    await writePlans(
+      target.databaseUrl!,
+      scenarios,
+      { hub: run.users, followUp: run.followUpUsers },
+      plans,
+      `Plans on ${describe(target)}`,
+    );
     console.log(`Plans: ${plans}`);
   }
   const file = writeJson('latest.json', {
