@@ -42,8 +42,8 @@ test('a wrong password, and empty fields, are explained', async ({ page }) => {
 
 test('too many wrong passwords lock the account, and the page says for how long', async ({ page }) => {
   await page.goto('/login');
-  // An account no other test uses: the lock lasts a quarter of an hour.
-  await page.getByLabel('E-postadress').fill('mentor@demo.navet.se');
+  // An account no other browser test logs in with (check before using it elsewhere): the lock lasts a quarter of an hour.
+  await page.getByLabel('E-postadress').fill('elevhalsa@demo.navet.se');
   for (let attempt = 1; attempt <= 4; attempt++) {
     await page.getByLabel('Lösenord').fill(`wrong-password-${attempt}`);
     await page.getByRole('button', { name: 'Logga in' }).click();
