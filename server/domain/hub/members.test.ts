@@ -5,7 +5,7 @@ import { todayInSweden } from '../../../common/schemas/children.ts';
 import { auditLog } from '../../audit/tables.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
 import { addDays } from '../children/dates.ts';
-import { buildHubWorld, type HubWorld } from './test-world.ts';
+import { buildHubWorld, consentForHub, type HubWorld } from './test-world.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -155,6 +155,8 @@ describe('POST /api/children/:id/hub/members/:memberId/end', () => {
 
   it('with a replacement: the new person takes the role, the topics and the open questions', async () => {
     const w = await buildHubWorld(t);
+    // The god man may take the social worker's question under the child's consent.
+    await consentForHub(w);
     const child = `/api/children/${w.child.id}`;
     await w.clients.social_worker.put(`${child}/topics/asylum_case`, {
       responsibleMemberId: w.members.god_man,
