@@ -42,7 +42,8 @@ describe('GET /api/notifications', () => {
     });
     expect(end.statusCode).toBe(200);
     const [n] = (await w.clients.god_man.get('/api/notifications')).json().items;
-    expect(n).toMatchObject({ kind: 'event.recorded', childName: null });
+    expect(n).toMatchObject({ kind: 'event.recorded', childName: null, childId: null, link: '/notifications' });
+    expect(JSON.stringify(n)).not.toContain(w.child.id);
   });
 });
 

@@ -109,6 +109,13 @@ describe('a withdrawn consent', () => {
 
 describe('the private calendar feed (GET /api/calendar/feeds/{token})', () => {
   it('carries only the meetings of the feed owner’s children, and nothing once their place has ended', async () => {
+    // The ended member was invited to X's meeting before their place ended.
+    const meeting = ok<{ participants: { userId: string | null }[] }>(
+      await w.clients.social_worker.get(`/api/meetings/${w.x.meetingId}`),
+      200,
+      'meeting',
+    );
+    expect(meeting.participants.map((p) => p.userId)).toContain(w.people.ended.id);
     const feeds: Record<string, string> = {};
     for (const actor of ['god_man', 'ended', 'coordinator'] as const) {
       const made = ok<{ url: string }>(await w.clients[actor].post('/api/me/calendar-feed'), 201, 'feed');
@@ -116,6 +123,8 @@ describe('the private calendar feed (GET /api/calendar/feeds/{token})', () => {
     }
     const mine = await anonymous(t.app).get(feeds.god_man!);
     expect(mine.statusCode, mine.body).toBe(200);
+    // A feed names no title or child (it travels through calendar servers), only a link to the meeting.
+    expect(leaks(mine.body, [w.x.meetingId])).toHaveLength(1);
     expect(leaks(mine.body, notX())).toEqual([]);
     for (const actor of ['ended', 'coordinator']) {
       const res = await anonymous(t.app).get(feeds[actor]!);

@@ -129,8 +129,10 @@ export function outOfScopeMarks(w: World, actor: Actor, rule: Rule): string[] {
   });
 }
 
+/** The marks found in a body; iCalendar's folded lines are unfolded first, so a folded id is still found. */
 export function leaks(body: string, marks: string[]): string[] {
-  return marks.filter((m) => body.includes(m));
+  const text = body.replace(/\r\n[ \t]/g, '');
+  return marks.filter((m) => text.includes(m));
 }
 
 /** The phase a route's cases run in: reads 0, writes 1, unless the rule says otherwise. */

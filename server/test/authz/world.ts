@@ -122,6 +122,8 @@ interface SideSetup {
   name: string;
   /** Added to the hub after the child is created: user id → hub role. */
   hub: [TestUser, string][];
+  /** Invited to the child's hub meeting. */
+  invite: TestUser[];
 }
 
 /** Creates the child and one of everything for it, through the API, as its social worker. */
@@ -212,10 +214,10 @@ async function populate(t: TestApp, s: SideSetup): Promise<Entities> {
     await c.post('/api/meetings', {
       kind: 'hub',
       childId: child.id,
-      title: 'Navetmöte',
+      title: `Navetmöte: ${s.name}`,
       startsAt: localAt(7, 9),
       endsAt: localAt(7, 10),
-      inviteeUserIds: s.hub.slice(0, 2).map(([u]) => u.id),
+      inviteeUserIds: s.invite.map((u) => u.id),
     }),
     201,
     'meeting',
@@ -340,6 +342,8 @@ export async function buildAuthzWorld(t: TestApp) {
     adminClient: clients.tenant_admin,
     name: 'Xerxes Amiri',
     hub: Object.entries(hubRoleOf).map(([actor, hubRole]) => [people[actor as Actor], hubRole]),
+    // The ended member stays on the meeting's list: the meeting must still be out of their reach.
+    invite: [people.god_man, people.contact_person, people.ended],
   });
   // The ended actor's place in X's hub ends now: access must go with it.
   const hubX = ok<{ members: { memberId: string; userId: string }[] }>(
@@ -361,6 +365,7 @@ export async function buildAuthzWorld(t: TestApp) {
     adminClient: clients.tenant_admin,
     name: 'Yasmin Yousef',
     hub: [[yGodMan, 'god_man']],
+    invite: [yGodMan],
   });
 
   // Z: another municipality.
@@ -375,6 +380,7 @@ export async function buildAuthzWorld(t: TestApp) {
     adminClient: await login(t.app, zAdmin.email, TEST_PASSWORD),
     name: 'Zainab Zahir',
     hub: [[zGodMan, 'god_man']],
+    invite: [zGodMan],
   });
 
   return { t, tenantA, tenantB, orgs: a, people, clients, spareClients, x, y, z, endedMember };
