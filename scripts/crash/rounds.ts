@@ -35,6 +35,10 @@ export interface RunResult {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+// Each in-process open of the embedded folder adds an exit listener that the lock's release leaves behind
+// (server/db/lock.ts); harmless for a server that opens once, noise for a suite that opens ten times.
+process.setMaxListeners(50);
+
 /**
  * Opens the database in this process, as the next process after a crash would,
  * and checks it whole. On the embedded database this takes over the dead
