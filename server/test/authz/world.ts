@@ -352,6 +352,25 @@ export async function buildAuthzWorld(t: TestApp) {
     'hub X',
   );
   const endedMember = hubX.members.find((m) => m.userId === people.ended.id)!.memberId;
+  // Before it ends, the ended member takes a decision and a question of X: their own lists must lose them.
+  ok(
+    await clients.social_worker.post(`/api/meetings/${x.meetingId}/decisions`, {
+      text: 'Följ upp skolstarten',
+      ownerUserId: people.ended.id,
+      dueOn: inDays(15),
+    }),
+    201,
+    'decision of the ended member',
+  );
+  ok(
+    await clients.social_worker.post(`/api/children/${x.childId}/questions`, {
+      text: 'Vem ringer du när du är ledsen?',
+      ownerMemberId: endedMember,
+      dueOn: inDays(5),
+    }),
+    201,
+    'question of the ended member',
+  );
   ok(await clients.social_worker.post(`/api/children/${x.childId}/hub/members/${endedMember}/end`, {}), 200, 'end');
 
   // Y: same tenant, another unit of social services, none of the actors in its hub.
