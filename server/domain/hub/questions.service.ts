@@ -235,21 +235,7 @@ export async function myQuestions(deps: Deps, actor: Actor, status: string): Pro
       tx,
       childIds.map((id) => ({ action: 'hub.my_questions_read', entity: 'child', entityId: id, childId: id })),
     );
-    for (const childId of new Set(all.map((r) => r.question.childId))) {
-      const ofChild = all.filter((r) => r.question.childId === childId);
-      await auditSharing(tx, {
-        grants: await loadGrants(tx, actor, childId),
-        purpose: 'hub',
-        entity: 'hub_questions',
-        entityId: childId,
-        shown: ofChild
-          .filter((r) => r.shared)
-          .map((r) => ({ owner: r.question.ownerOrganisationId, category: r.question.category })),
-        withheld: ofChild
-          .filter((r) => !r.shared)
-          .map((r) => ({ owner: r.question.ownerOrganisationId, category: r.question.category })),
-      });
-    }
+    await auditQuestionReads(tx, actor, all);
     const owners = await repo.namedMembersById(tx, [...new Set(rows.map((r) => r.question.ownerMemberId))]);
     const items = rows.map(({ question }) => {
       const a = access.get(question.childId)!;
@@ -265,4 +251,30 @@ export async function myQuestions(deps: Deps, actor: Actor, status: string): Pro
       someWithheld: rows.length < all.length,
     };
   });
+}
+
+/**
+ * Audits a read of questions across children (a task list): per child, what
+ * another organisation's questions the reader received and what was kept back.
+ */
+export async function auditQuestionReads(
+  tx: Db,
+  actor: Actor,
+  read: { question: { childId: string; ownerOrganisationId: string; category: string }; shared: boolean }[],
+): Promise<void> {
+  for (const childId of new Set(read.map((r) => r.question.childId))) {
+    const ofChild = read.filter((r) => r.question.childId === childId);
+    const guarded = (r: (typeof ofChild)[number]) => ({
+      owner: r.question.ownerOrganisationId,
+      category: r.question.category,
+    });
+    await auditSharing(tx, {
+      grants: await loadGrants(tx, actor, childId),
+      purpose: 'hub',
+      entity: 'hub_questions',
+      entityId: childId,
+      shown: ofChild.filter((r) => r.shared).map(guarded),
+      withheld: ofChild.filter((r) => !r.shared).map(guarded),
+    });
+  }
 }

@@ -13,6 +13,9 @@ import { hubQuestions } from '../hub/tables.ts';
 import { dayOf } from '../meetings/stockholm.ts';
 import { decisions, meetingParticipants, meetings } from '../meetings/tables.ts';
 import { inTurn } from '../../db/in-turn.ts';
+import { auditQuestionReads } from '../hub/questions.service.ts';
+import { questionCols } from '../hub/repo.ts';
+import { sharedWith } from '../sharing/rule.ts';
 
 const LIMIT = 500;
 
@@ -54,7 +57,11 @@ export async function myTasks(deps: Deps, actor: Actor): Promise<TaskList> {
           .limit(LIMIT),
       () =>
         tx
-          .select({ q: hubQuestions, childName: children.displayName })
+          .select({
+            q: hubQuestions,
+            childName: children.displayName,
+            shared: sharedWith(actor, questionCols, 'hub').mapWith(Boolean),
+          })
           .from(hubQuestions)
           .innerJoin(hubMembers, eq(hubMembers.id, hubQuestions.ownerMemberId))
           .innerJoin(children, eq(children.id, hubQuestions.childId))
@@ -122,17 +129,19 @@ export async function myTasks(deps: Deps, actor: Actor): Promise<TaskList> {
         link: `/meetings/${m.id}`,
         meeting: meetingRef(m),
       })),
-      ...questionRows.map(({ q, childName }) => ({
-        kind: 'question' as const,
-        id: q.id,
-        text: q.text,
-        deadlineKind: null,
-        dueOn: q.dueOn,
-        overdue: q.dueOn < today,
-        child: child(q.childId, childName),
-        link: `/children/${q.childId}`,
-        meeting: null,
-      })),
+      ...questionRows
+        .filter((r) => r.shared)
+        .map(({ q, childName }) => ({
+          kind: 'question' as const,
+          id: q.id,
+          text: q.text,
+          deadlineKind: null,
+          dueOn: q.dueOn,
+          overdue: q.dueOn < today,
+          child: child(q.childId, childName),
+          link: `/children/${q.childId}`,
+          meeting: null,
+        })),
       ...invitationRows.map(({ m, childName }) => ({
         kind: 'invitation' as const,
         id: m.id,
@@ -156,6 +165,13 @@ export async function myTasks(deps: Deps, actor: Actor): Promise<TaskList> {
         meeting: null,
       })),
     ].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueOn.localeCompare(b.dueOn));
+    // A question stays its owner's even when a withdrawn consent hides it: the withholding is audited, and the
+    // social worker, who sees it, can give it to someone who may read it.
+    await auditQuestionReads(
+      tx,
+      actor,
+      questionRows.map((r) => ({ question: r.q, shared: r.shared })),
+    );
     const childIds = [...new Set(items.map((i) => i.child?.id).filter((id): id is string => Boolean(id)))];
     await audit(
       tx,

@@ -1,7 +1,9 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../../common/schemas/children.ts';
 import type { Meeting } from '../../../common/schemas/meetings.ts';
 import type { Task } from '../../../common/schemas/tasks.ts';
+import { auditLog } from '../../audit/tables.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
 import { addDays } from '../children/dates.ts';
 import { childDeadlines } from '../events/tables.ts';
@@ -26,7 +28,7 @@ describe('GET /api/me/tasks', () => {
   it('decisions, questions and unanswered invitations in one list, overdue first; only the child’s hub sees them', async () => {
     const w = await buildHubWorld(t);
     // The question is social services information: the school takes it under the child's consent.
-    await consentForHub(w);
+    const consentId = await consentForHub(w);
     const m = await schedule(w, { title: 'Uppföljning', inviteeUserIds: [w.people.school_mentor.id] });
     await w.clients.social_worker.post(`/api/meetings/${m.id}/decisions`, {
       text: 'Kontakta skolsköterskan',
@@ -52,6 +54,20 @@ describe('GET /api/me/tasks', () => {
       'question:Hur går läxorna?',
       'decision:Kontakta skolsköterskan',
     ]);
+
+    // A withdrawn consent takes the question's text away on the very next request; the withholding is logged.
+    const withdrawn = await w.clients.social_worker.post(`/api/consents/${consentId}/withdraw`, {
+      withdrawnOn: todayInSweden(),
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(kinds((await w.clients.school_mentor.get('/api/me/tasks')).json().items)).toEqual([
+      'decision:Kontakta skolsköterskan',
+    ]);
+    const withheld = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorUserId, w.people.school_mentor.id), eq(auditLog.action, 'sharing.withheld')));
+    expect(withheld.map((r) => r.entity)).toContain('hub_questions');
 
     // Leaving the hub takes the child's tasks away: the scope rule, not the owner column, decides.
     await w.clients.social_worker.post(`/api/children/${w.child.id}/hub/members/${w.members.school_mentor}/end`, {});
