@@ -9,7 +9,7 @@ const usage = `Usage: npm run bench -- [options]
   (default)                 baselines and scenarios on the bench database in DATABASE_URL
                             or NAVET_DATA_DIR (fill it first: npm run bench:data -- --children N)
   --scale 1000,10000,50000  PostgreSQL: generate each size in a new database beside DATABASE_URL,
-                            measure p95 of (a) and (b), check the targets, write the plans
+                            measure p95 of (a), (b) and (e), check the targets, write the plans
   --embedded                embedded database: first start with demo data, restart time,
                             and the scenarios at --children (default 500)
 
@@ -20,7 +20,8 @@ const usage = `Usage: npm run bench -- [options]
   --tenants N      municipalities they come from (default 5, the same at every size)
   --children N     size for --embedded (default 500)
   --audit-rows N   audit rows for generated databases (default 200 per child)
-  --explain        default mode on PostgreSQL: also write the plans of (a) and (b)
+  --explain        default mode on PostgreSQL: also write the plans of every scenario
+                   ((c) and (d) write: one plan created and ended, one event)
   --keep           --scale: keep the generated databases (<database>_scale_<size>)
   --reuse          --scale: measure a kept database of the right size instead of generating it
                    (implies --keep)
