@@ -40,6 +40,8 @@ export function acquireDataDirLock(dataDir: string): () => void {
       const release = () => {
         if (released) return;
         released = true;
+        // A process that opens folders many times (tests, the crash suite) must not collect exit listeners.
+        process.removeListener('exit', release);
         try {
           if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
         } catch {

@@ -34,6 +34,8 @@ export async function addAgendaItem(deps: Deps, actor: Actor, id: string, body: 
     authorize(m, 'write');
     const issues = ownerIssues(m, body.ownerUserId, 'body.ownerUserId');
     if (issues.length > 0) throw errors.validation(issues);
+    // Two items added at once would both take the next position: the meeting's row lock serialises them.
+    await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id)).for('update');
     const [last] = await tx
       .select({ n: max(agendaItems.position) })
       .from(agendaItems)

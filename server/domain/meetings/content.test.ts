@@ -32,6 +32,20 @@ describe('agenda items', () => {
     ]);
   });
 
+  it('items added at the same moment each get their own position (on PostgreSQL they really run at once)', async () => {
+    const w = await buildHubWorld(t);
+    const m = await schedule(w);
+    const url = `/api/meetings/${m.id}/agenda`;
+    const results = await Promise.all(
+      ['Skolan', 'Boendet', 'Hälsan', 'Fritiden', 'Asylärendet'].map((title) =>
+        w.clients.social_worker.post(url, { title, ownerUserId: w.people.god_man.id }),
+      ),
+    );
+    for (const res of results) expect(res.statusCode, res.body).toBe(201);
+    const agenda = (await getMeeting(w.clients.social_worker, m.id)).agenda;
+    expect(agenda.map((a) => a.position).sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('adds items in order with owners and the child’s part; PATCH and DELETE change them', async () => {
     const w = await buildHubWorld(t);
     const m = await schedule(w);
