@@ -20,6 +20,28 @@ import { proposeFirstMeeting } from './first-meeting.service.ts';
 import { authorizeEditAgreement, authorizeEndMember, canEditAgreement, canEndMember } from './policy.ts';
 import { isActive, presentMember, presentMemberNarrow } from './presenter.ts';
 import * as repo from './repo.ts';
+import { decide, loadGrants } from '../sharing/rule.ts';
+
+/**
+ * The leaving member's open questions go to the replacement only if the replacement's organisation may read
+ * every one of them under the sharing rule; otherwise nothing changes and the social worker reassigns them first.
+ */
+async function checkQuestionsCanMove(tx: Db, a: ChildAccess, fromMemberId: string, toOrganisationId: string) {
+  const open = await repo.openQuestionsOf(tx, a.child.id, fromMemberId);
+  if (open.length === 0) return;
+  const grants = await loadGrants(tx, a.actor, a.child.id);
+  const theirs = { ...grants, actorOrganisationIds: new Set([toOrganisationId]) };
+  const hidden = open.filter(
+    (q) => !decide(theirs, { owner: q.ownerOrganisationId, category: q.category }, 'hub').visible,
+  );
+  if (hidden.length > 0)
+    throw errors.validation([
+      {
+        path: 'body.replacementUserId',
+        message: `${hidden.length} open question(s) of the leaving member may not be read by this person's organisation (no consent or legal basis covers them). Give those questions to someone who may read them first, or name another replacement.`,
+      },
+    ]);
+}
 
 const byRole = (x: repo.NamedMember, y: repo.NamedMember) =>
   hubRoles.indexOf(x.member.hubRole as HubRole) - hubRoles.indexOf(y.member.hubRole as HubRole);
@@ -174,6 +196,7 @@ export async function endMember(
         'body.replacementUserId',
       );
       await repo.transferTopics(tx, childId, target.id, replacement.member.id);
+      await checkQuestionsCanMove(tx, a, target.id, replacement.member.organisationId);
       await repo.transferOpenQuestions(tx, childId, target.id, replacement.member.id);
     } else if (lastCore && body.confirm !== true) {
       throw new AppError(400, 'last_core_member', 'This is the last active member in a core role.', [

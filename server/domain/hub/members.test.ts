@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../../common/schemas/children.ts';
 import { auditLog } from '../../audit/tables.ts';
+import { buildOrganisation, buildUser } from '../../test/factories.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
 import { addDays } from '../children/dates.ts';
 import { buildHubWorld, consentForHub, type HubWorld } from './test-world.ts';
@@ -188,6 +189,36 @@ describe('POST /api/children/:id/hub/members/:memberId/end', () => {
       action: 'hub.member_ended',
       detail: { memberName: 'Göran Ek', replacementName: 'Greta Ny', hubRole: 'god_man' },
     });
+  });
+
+  it('a replacement whose organisation may not read the open questions: 400, nothing ended or moved', async () => {
+    const w = await buildHubWorld(t);
+    await consentForHub(w, ['social_services'], ['social', 'guardian']);
+    const child = `/api/children/${w.child.id}`;
+    const q = await w.clients.social_worker.post(`${child}/questions`, {
+      text: 'What does the appeal mean?',
+      ownerMemberId: w.members.god_man,
+      dueOn: addDays(todayInSweden(), 5),
+    });
+    expect(q.statusCode, q.body).toBe(201);
+    // A god man from another överförmyndare, which the child's consent does not name.
+    const otherOrg = await buildOrganisation(t.database.db, w.tenant.id);
+    const stranger = await buildUser(t.database.db, {
+      tenantId: w.tenant.id,
+      organisationId: otherOrg.id,
+      role: 'god_man',
+    });
+
+    const res = await w.clients.social_worker.post(`${hubUrl(w)}/members/${w.members.god_man}/end`, {
+      replacementUserId: stranger.id,
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(paths(res.json())).toEqual(['body.replacementUserId']);
+    expect((await w.clients.god_man.get(child)).statusCode).toBe(200);
+    const mine = (await w.clients.god_man.get('/api/me/questions')).json();
+    expect(mine.items.map((i: { text: string }) => i.text)).toEqual(['What does the appeal mean?']);
+    const hub = (await w.clients.social_worker.get(hubUrl(w))).json();
+    expect(JSON.stringify(hub)).not.toContain(stranger.id);
   });
 
   it('a replacement who is already in the hub: 409 at body.replacementUserId, nothing ended', async () => {

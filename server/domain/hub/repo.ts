@@ -237,6 +237,16 @@ export async function findVisibleQuestion(
   return row ?? null;
 }
 
+/** A member's open questions on one child. */
+export async function openQuestionsOf(db: Db, childId: string, memberId: string): Promise<QuestionRow[]> {
+  return db
+    .select()
+    .from(hubQuestions)
+    .where(
+      and(eq(hubQuestions.childId, childId), eq(hubQuestions.ownerMemberId, memberId), eq(hubQuestions.status, 'open')),
+    );
+}
+
 /** Hands a leaving member's open questions to their replacement: never "someone". */
 export async function transferOpenQuestions(db: Db, childId: string, from: string, to: string): Promise<void> {
   await db
