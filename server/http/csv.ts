@@ -1,7 +1,9 @@
 /**
  * CSV for people who open it in Excel or LibreOffice: RFC 4180 quoting, CRLF
  * line ends, UTF-8 with a byte order mark (without it Excel reads å, ä and ö as
- * Latin-1). Text that begins like a formula is neutralised with a leading
+ * Latin-1), and semicolons between cells: Excel in Swedish (and most European
+ * locales) splits on the list separator, which is a semicolon there, so a
+ * comma-separated file would open as one column. Text that begins like a formula is neutralised with a leading
  * apostrophe (OWASP's rule for CSV injection): a display name such as
  * `=HYPERLINK("http://…")` must show as text, never run in a manager's sheet.
  */
@@ -12,9 +14,10 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 const BOM = '\ufeff';
 /** A spreadsheet reads a cell starting with one of these as a formula (tab and CR too, after trimming). */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+export const CSV_SEPARATOR = ';';
+const NEEDS_QUOTES = /[";,\r\n]/;
 
-/** One cell: neutralised if it is text that looks like a formula, quoted when it holds a quote, comma or line break. */
+/** One cell: neutralised if it is text that looks like a formula, quoted when it holds a quote, separator or line break. */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
@@ -24,6 +27,6 @@ export function csvCell(value: CsvValue): string {
 
 /** A whole file: the header row, then one row per record, every line ended by CRLF. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  const line = (cells: readonly CsvValue[]) => `${cells.map(csvCell).join(',')}\r\n`;
+  const line = (cells: readonly CsvValue[]) => `${cells.map(csvCell).join(CSV_SEPARATOR)}\r\n`;
   return BOM + line(header) + rows.map(line).join('');
 }

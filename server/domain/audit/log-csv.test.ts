@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../common/schemas/audit.ts';
 import { TEST_PASSWORD, buildChild, buildOrganisation, buildUser, buildWorld } from '../../test/factories.ts';
 import { anonymous, login, startTestApp, type TestApp } from '../../test/harness.ts';
+import { CSV_SEPARATOR } from '../../http/csv.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,7 +33,8 @@ async function world() {
   return { ...w, worker, workerClient, child };
 }
 
-const read = (body: string): Record<string, string>[] => parse(body, { bom: true, columns: true });
+const read = (body: string): Record<string, string>[] =>
+  parse(body, { bom: true, columns: true, delimiter: CSV_SEPARATOR });
 
 describe('GET /api/audit/children/:id/log.csv', () => {
   it('is the same log as the JSON one, as CSV with a BOM, CRLF and formulas neutralised', async () => {
