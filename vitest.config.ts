@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default in a run is one core less than the machine has: one worker on a 2-core CI machine, with
+    // the other core idle while a test waits on its database. Files are independent (each builds its own
+    // tenant; embedded files own their database copy), so use every core.
+    maxWorkers: Math.max(2, availableParallelism()),
     // Outbound network in tests fails loudly: nothing here may leave the machine.
     setupFiles: ['server/test/no-network.ts'],
   },

@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/connect.ts';
 import type { Deps } from '../deps.ts';
 import { buildApp } from '../http/app.ts';
+import { privateDatabase } from './private-database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -15,25 +16,40 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A private copy of the migrated template folder, or the shared PostgreSQL database. */
-export async function openTestDatabase(): Promise<Database> {
-  if (process.env.DATABASE_URL) return openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 4 });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'navet-test-'));
-  fs.cpSync(inject('templateDir'), dir, { recursive: true });
-  const database = await openDatabase({ dataDir: dir, skipLock: true });
+/** Closes the database, then drops it (removes its folder or the private PostgreSQL database). */
+async function withDrop(database: Database, drop: () => Promise<void>): Promise<Database> {
   const closeDatabase = () => database.close();
   return {
     ...database,
     close: async () => {
       await closeDatabase();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await drop();
     },
   };
 }
 
-/** The real HTTP app on a test database. Call in beforeAll; close in afterAll. */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+/** A private copy of the migrated template folder, or the shared PostgreSQL database. */
+export async function openTestDatabase(): Promise<Database> {
+  if (process.env.DATABASE_URL) return openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 4 });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'navet-test-'));
+  fs.cpSync(inject('templateDir'), dir, { recursive: true });
+  return withDrop(await openDatabase({ dataDir: dir, skipLock: true }), async () =>
+    fs.rmSync(dir, { recursive: true, force: true }),
+  );
+}
+
+/**
+ * The real HTTP app on a test database. Call in beforeAll; close in afterAll.
+ * `ownDatabase`: on PostgreSQL, a database of the file's own instead of the shared one, for tests that
+ * compare whole-database counts (other files write to the shared one at the same time). Embedded test
+ * databases are always the file's own.
+ */
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  { ownDatabase = false }: { ownDatabase?: boolean } = {},
+): Promise<TestApp> {
+  const own = ownDatabase && process.env.DATABASE_URL ? await privateDatabase({ migrated: true }) : null;
+  const database = own ? await withDrop(await own.open(), () => own.drop()) : await openTestDatabase();
   const config = loadConfig({ publicUrl: 'http://127.0.0.1:3000', loginMaxPerMinute: 1000, ...overrides });
   const deps: Deps = { db: database.db, kind: database.kind, config };
   const app = await buildApp(deps);

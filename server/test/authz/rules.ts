@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TestUser } from '../factories.ts';
 import type { Client } from '../harness.ts';
 import { ADMIN, ALL, CORE, FULL, NOT_VOLUNTEER, SEES, STAFF } from './groups.ts';
@@ -372,7 +373,8 @@ const tenantRules: Record<string, Rule> = {
     scope: 'tenant',
     allow: ADMIN,
     body: (c) => ({
-      email: `ny.${c.actor}@test.navet.se`,
+      // Unique per run: on PostgreSQL the database outlives one run of the suite.
+      email: `ny.${c.actor}.${randomUUID()}@test.navet.se`,
       displayName: 'Ny Användare',
       password: 'a long and unusual passphrase 42',
       memberships: [{ organisationId: c.e.orgs.school, role: 'school_mentor' }],

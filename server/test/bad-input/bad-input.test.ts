@@ -41,7 +41,7 @@ const narrowing = (op: Operation) =>
   op.method === 'DELETE' || /\/(close|end|cancel|withdraw|archive|disable|adopt|revise)$/.test(op.path);
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
-const t = await startTestApp();
+const t = await startTestApp({}, { ownDatabase: true });
 const w = await buildFuzzWorld(t);
 const fingerprint = await fingerprinter(t);
 const operations = (await readOperations(t.app))

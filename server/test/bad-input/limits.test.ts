@@ -9,7 +9,7 @@ import { changed, fingerprinter } from './world.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({}, { ownDatabase: true });
 });
 afterAll(async () => t.close());
 
