@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, not } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type {
   AgreedLine,
   AgreedLineBody,
@@ -19,7 +19,7 @@ import { allTopics, memberRef } from '../hub/presenter.ts';
 import * as hubRepo from '../hub/repo.ts';
 import { resolveTopic } from '../hub/topics.service.ts';
 import { auditSharing } from '../sharing/audit.ts';
-import { loadGrants, sharedWith } from '../sharing/rule.ts';
+import { loadGrants, sharedWith, withheldRows } from '../sharing/rule.ts';
 import { users } from '../tenancy/tables.ts';
 import { authorizeBesked, canBesked } from './policy.ts';
 import { beskedContradictions, beskedEntries, beskedLines } from './tables.ts';
@@ -35,16 +35,6 @@ const entryCols = {
   owner: beskedEntries.ownerOrganisationId,
   category: beskedEntries.category,
 };
-
-/** Entries of the child kept from the actor, by owner and category: counted for the audit, never shown. */
-async function withheldEntries(tx: Db, actor: Actor, childId: string): Promise<{ owner: string; category: string }[]> {
-  const rows = await tx
-    .select({ owner: beskedEntries.ownerOrganisationId, category: beskedEntries.category, n: count() })
-    .from(beskedEntries)
-    .where(and(eq(beskedEntries.childId, childId), not(sharedWith(actor, entryCols, 'hub'))))
-    .groupBy(beskedEntries.ownerOrganisationId, beskedEntries.category);
-  return rows.flatMap((r) => Array.from({ length: r.n }, () => ({ owner: r.owner, category: r.category })));
-}
 
 async function userNames(tx: Db, ids: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)];
@@ -72,7 +62,7 @@ async function viewOf(tx: Db, a: ChildAccess): Promise<BeskedView> {
         .from(beskedEntries)
         .where(and(eq(beskedEntries.childId, childId), sharedWith(a.actor, entryCols, 'hub')))
         .orderBy(desc(beskedEntries.toldOn), desc(beskedEntries.createdAt)),
-    () => withheldEntries(tx, a.actor, childId),
+    () => withheldRows(tx, a.actor, beskedEntries, entryCols, eq(beskedEntries.childId, childId), 'hub'),
     () =>
       tx
         .select()

@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, not, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import { activeMembership } from '../children/scope.ts';
 import { hubMembers } from '../children/tables.ts';
-import { sharedWith } from '../sharing/rule.ts';
+import { sharedWith, withheldRows, type Guarded } from '../sharing/rule.ts';
 import { memberships, organisations, users } from '../tenancy/tables.ts';
 import { checklistOutcomes, firstMeetings, hubQuestions, tenantTopics, topicAssignments } from './tables.ts';
 
@@ -203,24 +203,9 @@ export async function visibleQuestions(db: Db, actor: Actor, childId: string, st
 }
 
 /** Questions kept from the actor, by owner and category: counted for the audit, never shown. */
-export async function withheldQuestions(
-  db: Db,
-  actor: Actor,
-  childId: string,
-  status?: string,
-): Promise<{ owner: string; category: string }[]> {
-  const rows = await db
-    .select({ owner: hubQuestions.ownerOrganisationId, category: hubQuestions.category, n: count() })
-    .from(hubQuestions)
-    .where(
-      and(
-        eq(hubQuestions.childId, childId),
-        status ? eq(hubQuestions.status, status) : undefined,
-        not(sharedWith(actor, questionCols, 'hub')),
-      ),
-    )
-    .groupBy(hubQuestions.ownerOrganisationId, hubQuestions.category);
-  return rows.flatMap((r) => Array.from({ length: r.n }, () => ({ owner: r.owner, category: r.category })));
+export async function withheldQuestions(db: Db, actor: Actor, childId: string, status?: string): Promise<Guarded[]> {
+  const where = and(eq(hubQuestions.childId, childId), status ? eq(hubQuestions.status, status) : undefined);
+  return withheldRows(db, actor, hubQuestions, questionCols, where, 'hub');
 }
 
 /** One question of the child that the actor may see; null otherwise (answered 404). */

@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, inArray, ne, not } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
-import { sharedWith } from '../sharing/rule.ts';
+import { sharedWith, withheldRows, type Guarded } from '../sharing/rule.ts';
 import {
   planEntries,
   planFollowUps,
@@ -123,24 +123,11 @@ export async function visibleMeasures(db: Db, actor: Actor, planId: string): Pro
 }
 
 /** What was kept from the actor, by owner and category: counted for the audit, never shown. */
-export async function withheldItems(
-  db: Db,
-  actor: Actor,
-  planId: string,
-): Promise<{ owner: string; category: string }[]> {
-  const entries = await db
-    .select({ owner: planEntries.owningOrganisationId, category: planEntries.category, n: count() })
-    .from(planEntries)
-    .where(and(eq(planEntries.planId, planId), not(sharedWith(actor, entryCols, 'plan'))))
-    .groupBy(planEntries.owningOrganisationId, planEntries.category);
-  const measures = await db
-    .select({ owner: planMeasures.owningOrganisationId, category: planMeasures.category, n: count() })
-    .from(planMeasures)
-    .where(and(eq(planMeasures.planId, planId), not(sharedWith(actor, measureCols, 'plan'))))
-    .groupBy(planMeasures.owningOrganisationId, planMeasures.category);
-  return [...entries, ...measures].flatMap((r) =>
-    Array.from({ length: r.n }, () => ({ owner: r.owner, category: r.category })),
-  );
+export async function withheldItems(db: Db, actor: Actor, planId: string): Promise<Guarded[]> {
+  return [
+    ...(await withheldRows(db, actor, planEntries, entryCols, eq(planEntries.planId, planId), 'plan')),
+    ...(await withheldRows(db, actor, planMeasures, measureCols, eq(planMeasures.planId, planId), 'plan')),
+  ];
 }
 
 /** One entry the actor may see; null if it is not the plan's or not shared with them. */

@@ -12,7 +12,8 @@
  *      category and purpose and has not ended.
  * Nothing else: there is no default sharing, not even between school and social services.
  */
-import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, count, eq, not, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { todayInSweden } from '../../../common/schemas/children.ts';
 import type { SharingPurpose } from '../../../common/schemas/sharing.ts';
 import type { Actor } from '../../context.ts';
@@ -69,6 +70,26 @@ export function sharedWith(
     sql`(${legalShares.validTo} is null or ${legalShares.validTo} >= ${today}::date)`,
   )})`;
   return sql`(${cols.owner} = any(${mine}) or ${consent} or ${share})`;
+}
+
+/**
+ * The rows of `table` (narrowed by `where`) that the rule keeps from the actor, one per row, by owner and
+ * category: what the audit records as withheld. The rows themselves never leave the database.
+ */
+export async function withheldRows(
+  db: Db,
+  actor: Actor,
+  table: PgTable,
+  cols: GuardedColumns,
+  where: SQL | undefined,
+  purpose: SharingPurpose,
+): Promise<Guarded[]> {
+  const rows = await db
+    .select({ owner: sql<string>`${cols.owner}`, category: sql<string>`${cols.category}`, n: count() })
+    .from(table)
+    .where(and(where, not(sharedWith(actor, cols, purpose))))
+    .groupBy(sql`${cols.owner}`, sql`${cols.category}`);
+  return rows.flatMap((r) => Array.from({ length: r.n }, () => ({ owner: r.owner, category: r.category })));
 }
 
 // ---- the JS form ---------------------------------------------------------------------
