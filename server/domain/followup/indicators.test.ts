@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { figuresUrl, followupWorld } from './test-fixtures.ts';
+
+/** Each indicator on a hand-built municipality, with the value worked out by hand. */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t.close());
+
+/** Stockholm wall-clock time in March 2026 (CET, +01:00). */
+const at = (day: number, hh: number, mm = 0) =>
+  new Date(
+    `2026-03-${String(day).padStart(2, '0')}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00+01:00`,
+  );
+
+async function figure(
+  w: Awaited<ReturnType<typeof followupWorld>>,
+  indicator: string,
+  from = '2026-03',
+  to = '2026-03',
+) {
+  const client = await w.as(w.people.manager);
+  const res = await client.get(figuresUrl('municipality', w.tenant.id, indicator, from, to));
+  expect(res.statusCode, res.body).toBe(200);
+  const body = res.json<{
+    figures: {
+      points: {
+        period: string;
+        children: string;
+        base: string;
+        hits: string;
+        value: number | null;
+        p90: number | null;
+      }[];
+    }[];
+  }>();
+  return body.figures[0]!.points;
+}
+
+describe('indicators', () => {
+  it('rejection → social worker acknowledged: median and p90 in working hours, only the social worker counts', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    // Monday 2 March 09:00; acknowledged after 1, 2, 3, 4 working hours and on Tuesday at 10:00 (8 + 2 = 10).
+    const acks = [at(2, 10), at(2, 11), at(2, 12), at(2, 13), at(3, 10)];
+    for (const [i, ack] of acks.entries()) {
+      const c = await w.child();
+      const e = await w.rejection(c.id, at(2, 9));
+      await w.notice(w.people.social_worker.id, c.id, e.id, ack);
+      // The contact person's quick acknowledgement is not the social worker's.
+      if (i === 4) await w.notice(w.people.contact_person.id, c.id, e.id, at(2, 9, 30));
+    }
+    const [march, total] = await figure(w, 'rejection_acknowledged');
+    expect(march).toMatchObject({ period: '2026-03', children: '5', base: '5', hits: '4', value: 3 });
+    expect(march!.p90).toBeCloseTo(7.6, 3); // 4 + 0.6 × (10 − 4)
+    expect(total!.period).toBe('total');
+  });
+
+  it('first hub meeting within 14 days of arrival; a cancelled meeting does not count', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    for (let i = 0; i < 10; i++) {
+      const c = await w.child({ arrivalDate: '2026-03-05' });
+      if (i < 5) await w.meeting(c.id, at(10, 9), { kind: 'first_hub' });
+      else {
+        await w.meeting(c.id, at(12, 9), { kind: 'first_hub', status: 'cancelled' });
+        await w.meeting(c.id, new Date('2026-04-01T09:00:00+02:00'), { kind: 'first_hub' });
+      }
+    }
+    const [march] = await figure(w, 'first_hub_meeting');
+    expect(march).toMatchObject({ children: '10', base: '10', hits: '5', value: 0.5 });
+  });
+
+  it('children with a rejection who have an active SIP or I-SIP', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    for (let i = 0; i < 11; i++) {
+      const c = await w.child();
+      await w.rejection(c.id, at(4, 9));
+      await w.rejection(c.id, at(6, 9)); // a second rejection of the same child counts once
+      if (i < 6) await w.plan(c.id, i % 2 ? 'active' : 'follow_up');
+      else if (i === 6) await w.plan(c.id, 'draft');
+    }
+    const [march] = await figure(w, 'rejection_with_plan');
+    expect(march).toMatchObject({ children: '11', base: '11', hits: '6' });
+    expect(march!.value).toBeCloseTo(6 / 11, 3);
+  });
+
+  it('decisions done by their due date; dropped ones are not counted', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const outcomes: [string, Date | null][] = [
+      ...Array.from({ length: 5 }, (): [string, Date] => ['done', at(14, 12)]),
+      ...Array.from({ length: 3 }, (): [string, Date] => ['done', at(20, 12)]),
+      ['open', null],
+      ['open', null],
+      ['dropped', at(10, 12)],
+    ];
+    for (const [status, closedAt] of outcomes) await w.decision((await w.child()).id, '2026-03-15', status, closedAt);
+    const [march] = await figure(w, 'decisions_on_time');
+    expect(march).toMatchObject({ children: '10', base: '10', hits: '5', value: 0.5 });
+  });
+
+  it('children missing a core hub role at the end of the period', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    for (let i = 0; i < 5; i++) await w.child();
+    for (let i = 0; i < 5; i++) await w.child({ core: ['social_worker', 'contact_person'] });
+    const [march] = await figure(w, 'missing_core_role');
+    expect(march).toMatchObject({ children: '10', base: '10', hits: '5', value: 0.5 });
+  });
+
+  it("the child's participation in hub and SIP meetings held", async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    for (let i = 0; i < 12; i++) {
+      const c = await w.child();
+      await w.meeting(c.id, at(9, 10), {
+        kind: i % 3 ? 'hub' : 'sip',
+        childParticipation: i < 6 ? (i % 2 ? 'whole' : 'some_items') : 'none',
+      });
+      await w.meeting(c.id, at(25, 10), { status: 'planned', childParticipation: 'whole' }); // not held
+    }
+    const [march] = await figure(w, 'child_participation');
+    expect(march).toMatchObject({ children: '12', base: '12', hits: '6', value: 0.5 });
+  });
+});

@@ -1,0 +1,18 @@
+import type { IndicatorId } from '../../../../common/schemas/followup.ts';
+import { childParticipation } from './child-participation.ts';
+import { decisionsOnTime } from './decisions-on-time.ts';
+import { firstHubMeeting } from './first-hub-meeting.ts';
+import { missingCoreRole } from './missing-core-role.ts';
+import { rejectionAcknowledged } from './rejection-acknowledged.ts';
+import { rejectionWithPlan } from './rejection-with-plan.ts';
+import type { IndicatorDefinition } from './types.ts';
+
+/** The one list of indicators: adding one is a file beside this and a line here (and its id in the schema). */
+export const indicators: Record<IndicatorId, IndicatorDefinition> = {
+  rejection_acknowledged: rejectionAcknowledged,
+  first_hub_meeting: firstHubMeeting,
+  rejection_with_plan: rejectionWithPlan,
+  decisions_on_time: decisionsOnTime,
+  missing_core_role: missingCoreRole,
+  child_participation: childParticipation,
+};

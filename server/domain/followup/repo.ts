@@ -1,0 +1,112 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { FollowupPeriod, IndicatorId } from '../../../common/schemas/followup.ts';
+import type { Db } from '../../db/connect.ts';
+import { rowsOf } from '../../notify/recipients.ts';
+import { children, hubMembers } from '../children/tables.ts';
+import { organisations } from '../tenancy/tables.ts';
+import type { IndicatorContext, IndicatorDefinition } from './indicators/types.ts';
+import { followupTargets } from './tables.ts';
+
+/** One aggregated row: a period, or "total" for the whole range. Counts are exact here; masking comes after. */
+export interface RawPoint {
+  period: string;
+  children: number;
+  base: number;
+  hits: number;
+  p50: number | null;
+  p90: number | null;
+}
+
+/** The children of a municipality, of the municipalities of a collaboration, or with a place of an organisation's in their hub. */
+export function scopeOf(tenantIds: string[], organisationId?: string): SQL {
+  const tenants = inArray(children.tenantId, tenantIds);
+  if (!organisationId) return tenants;
+  const placed = sql`exists (select 1 from ${hubMembers} where ${and(
+    eq(hubMembers.childId, children.id),
+    eq(hubMembers.organisationId, organisationId),
+  )})`;
+  return and(tenants, placed) as SQL;
+}
+
+export function periodOf(period: FollowupPeriod): (local: SQL) => SQL {
+  const format = period === 'quarter' ? `'YYYY-"Q"Q'` : `'YYYY-MM'`;
+  return (local) => sql`to_char(${local}, ${sql.raw(format)})`;
+}
+
+/** Aggregates an indicator's facts per period and over the whole range, in one statement. */
+export async function aggregate(db: Db, indicator: IndicatorDefinition, ctx: IndicatorContext): Promise<RawPoint[]> {
+  const result = await db.execute(sql`
+    with f as (${indicator.facts(ctx)})
+    select coalesce(period, 'total') as period,
+      count(distinct child_id) as children, count(*) as base, count(*) filter (where hit) as hits,
+      percentile_cont(0.5) within group (order by hours) as p50,
+      percentile_cont(0.9) within group (order by hours) as p90
+    from f
+    group by grouping sets ((period), ())
+    order by grouping(period), period`);
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    period: String(r.period),
+    children: Number(r.children),
+    base: Number(r.base),
+    hits: Number(r.hits),
+    p50: num(r.p50),
+    p90: num(r.p90),
+  }));
+}
+
+/** The ids of the children behind a figure, among the ones the reader may see (`visible`). */
+export async function childrenBehind(
+  db: Db,
+  indicator: IndicatorDefinition,
+  ctx: IndicatorContext,
+  visible: SQL,
+): Promise<{ id: string; displayName: string }[]> {
+  return db
+    .select({ id: children.id, displayName: children.displayName })
+    .from(children)
+    .where(and(visible, sql`${children.id} in (select child_id from (${indicator.facts(ctx)}) f)`))
+    .orderBy(children.displayName)
+    .limit(200);
+}
+
+export async function findOrganisation(db: Db, id: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return row ?? null;
+}
+
+/**
+ * The targets that apply: a collaboration's own, or for a municipality or an
+ * organisation the latest set by any collaboration its municipality takes part in.
+ */
+export async function targetsFor(db: Db, collaborationIds: string[]): Promise<Map<IndicatorId, number>> {
+  if (collaborationIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(followupTargets)
+    .where(inArray(followupTargets.collaborationId, collaborationIds))
+    .orderBy(followupTargets.setAt);
+  return new Map(rows.map((r) => [r.indicator, r.target]));
+}
+
+export async function setTarget(
+  db: Db,
+  collaborationId: string,
+  indicator: IndicatorId,
+  target: number | null,
+  setBy: string,
+) {
+  if (target === null) {
+    await db
+      .delete(followupTargets)
+      .where(and(eq(followupTargets.collaborationId, collaborationId), eq(followupTargets.indicator, indicator)));
+    return;
+  }
+  await db
+    .insert(followupTargets)
+    .values({ collaborationId, indicator, target, setBy })
+    .onConflictDoUpdate({
+      target: [followupTargets.collaborationId, followupTargets.indicator],
+      set: { target, setBy, setAt: sql`now()` },
+    });
+}

@@ -1,0 +1,130 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/connect.ts';
+import { notifications } from '../../notify/tables.ts';
+import { children } from '../children/tables.ts';
+import { childEvents } from '../events/tables.ts';
+import { decisions, meetings } from '../meetings/tables.ts';
+import { plans } from '../plans/tables.ts';
+import {
+  buildChild,
+  buildOrganisation,
+  buildTenant,
+  buildUser,
+  TEST_PASSWORD,
+  type TestUser,
+} from '../../test/factories.ts';
+import { login, type Client } from '../../test/harness.ts';
+
+/**
+ * A municipality for follow-up tests: an organisation with a manager, a
+ * coordinator and the core three of a hub; children are added per test with
+ * `child()`, and their events, meetings, decisions and plans inserted as data.
+ */
+export async function followupWorld(app: FastifyInstance, db: Db) {
+  const tenant = await buildTenant(db);
+  const org = await buildOrganisation(db, tenant.id);
+  const other = await buildOrganisation(db, tenant.id);
+  const user = (role: TestUser['role'], organisationId = org.id) =>
+    buildUser(db, { tenantId: tenant.id, organisationId, role });
+  const people = {
+    manager: await user('manager'),
+    otherManager: await user('manager', other.id),
+    coordinator: await user('coordinator'),
+    social_worker: await user('social_worker'),
+    god_man: await user('god_man'),
+    contact_person: await user('contact_person'),
+  };
+  const as = (u: TestUser): Promise<Client> => login(app, u.email, TEST_PASSWORD);
+
+  /** A child with the given core places (default: the three), its hub members from `org`. */
+  async function child(opts: { core?: ('social_worker' | 'god_man' | 'contact_person')[]; arrivalDate?: string } = {}) {
+    const core = opts.core ?? ['social_worker', 'god_man', 'contact_person'];
+    const c = await buildChild(db, {
+      tenantId: tenant.id,
+      hub: core.map((r) => ({ user: people[r], hubRole: r })),
+    });
+    await db
+      .update(children)
+      .set({ createdAt: new Date('2025-12-01T00:00:00Z'), arrivalDate: opts.arrivalDate ?? null })
+      .where(eq(children.id, c.id));
+    return c;
+  }
+
+  async function rejection(childId: string, recordedAt: Date) {
+    const [e] = await db
+      .insert(childEvents)
+      .values({
+        tenantId: tenant.id,
+        childId,
+        type: 'asylum_rejected',
+        occurredOn: recordedAt.toISOString().slice(0, 10),
+        source: 'migrationsverket',
+        recordedAt,
+        ownerOrganisationId: org.id,
+        category: 'asylum_case',
+      })
+      .returning();
+    return e!;
+  }
+
+  async function notice(userId: string, childId: string, eventId: string, acknowledgedAt: Date | null) {
+    await db.insert(notifications).values({
+      tenantId: tenant.id,
+      userId,
+      kind: 'event.recorded',
+      childId,
+      link: `/children/${childId}`,
+      urgency: 'urgent',
+      sourceId: eventId,
+      acknowledgedAt,
+    });
+  }
+
+  async function meeting(childId: string, startsAt: Date, fields: Partial<typeof meetings.$inferInsert> = {}) {
+    const [m] = await db
+      .insert(meetings)
+      .values({
+        tenantId: tenant.id,
+        kind: 'hub',
+        childId,
+        title: 'Nätverksmöte',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+        organiserId: people.social_worker.id,
+        childWishes: { attendees: null, raise: null, avoid: null },
+        status: 'closed',
+        ...fields,
+      })
+      .returning();
+    return m!;
+  }
+
+  async function decision(childId: string, dueOn: string, status: string, closedAt: Date | null) {
+    const m = await meeting(childId, new Date('2026-02-01T09:00:00Z'));
+    await db.insert(decisions).values({
+      tenantId: tenant.id,
+      meetingId: m.id,
+      childId,
+      text: 'Beslut',
+      ownerUserId: people.social_worker.id,
+      dueOn,
+      status,
+      closedAt,
+      createdBy: people.social_worker.id,
+    });
+  }
+
+  async function plan(childId: string, status: string) {
+    await db
+      .insert(plans)
+      .values({ tenantId: tenant.id, childId, kind: 'sip', status, initiatorId: people.social_worker.id });
+  }
+
+  return { tenant, org, other, people, as, child, rejection, notice, meeting, decision, plan };
+}
+
+/** A figures URL for one indicator over a range. */
+export function figuresUrl(level: string, id: string, indicator: string, from: string, to: string, period = 'month') {
+  return `/api/followup/figures?level=${level}&id=${id}&indicator=${indicator}&from=${from}&to=${to}&period=${period}`;
+}

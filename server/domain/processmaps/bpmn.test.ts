@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { is } from 'drizzle-orm';
+import { describe as suite, expect, it } from 'vitest';
+import { type AppError } from '../../errors.ts';
+import { describe, parseBpmn, writeBpmn } from './bpmn.ts';
+import { compareMaps } from './compare.ts';
+import { starterMapXml } from './starter.ts';
+import * as tables from './tables.ts';
+
+const fixture = readFileSync(new URL('./fixtures/hand-made.bpmn', import.meta.url), 'utf8');
+
+async function refusal(xml: string) {
+  try {
+    await parseBpmn(xml);
+  } catch (e) {
+    return e as AppError;
+  }
+  throw new Error('accepted');
+}
+
+suite('BPMN in and out with bpmn-moddle', () => {
+  it('the starter map holds the asylum path, a lane per actor, Swedish names with English beside', async () => {
+    const { elements, lanes } = describe(await parseBpmn(await starterMapXml()));
+    expect(lanes.map((l) => l.name)).toEqual([
+      'Barnet',
+      'Migrationsverket',
+      'Socialtjänsten',
+      'God man och överförmyndare',
+      'HVB eller familjehem',
+      'Skolan',
+      'Hälso- och sjukvård, BUP',
+    ]);
+    const first = elements.find((e) => e.id === 'Task_FirstHub');
+    expect(first).toMatchObject({ name: 'Första nätverksmötet', nameEn: 'First hub meeting', laneId: 'Lane_Social' });
+    expect(elements.filter((e) => e.type === 'EndEvent').map((e) => e.nameEn)).toEqual(
+      expect.arrayContaining(['The child returns', 'The child turns 18', 'The child leaves the municipality']),
+    );
+    expect(await starterMapXml()).toContain('<bpmndi:BPMNShape id="Task_FirstHub_di"');
+  });
+
+  it('round trip: export → import gives the same elements and lanes, Navet attributes kept', async () => {
+    const xml = await starterMapXml();
+    const again = await writeBpmn(await parseBpmn(xml));
+    expect(describe(await parseBpmn(again))).toEqual(describe(await parseBpmn(xml)));
+    expect(again).toContain('navet:nameEn="First hub meeting"');
+  });
+
+  it('a hand-written BPMN file imports without losing elements', async () => {
+    const d = describe(await parseBpmn(fixture));
+    expect(d.elements.map((e) => `${e.type}:${e.id}:${e.laneId}`)).toEqual([
+      'StartEvent:S_Start:L_Social',
+      'UserTask:T_Meeting:L_Social',
+      'Task:T_Mentor:L_School',
+      'EndEvent:E_End:L_School',
+    ]);
+    expect(describe(await parseBpmn(await writeBpmn(await parseBpmn(fixture))))).toEqual(d);
+  });
+
+  it('XXE: an external entity is refused before parsing, nothing read', async () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>${fixture.replace('name="Klart"', 'name="&x;"').replace(/^<\?xml[^>]*>/, '')}`;
+    const e = await refusal(xxe);
+    expect(e.status).toBe(400);
+    expect(e.issues?.map((i) => i.path)).toEqual(['body.xml']);
+  });
+
+  it('billion laughs: nested entities are refused, nothing expanded', async () => {
+    const lol = `<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p"><task id="t" name="&lol2;"/></process></definitions>`;
+    expect((await refusal(lol)).status).toBe(400);
+    expect((await refusal('<!doctype html><html/>')).status).toBe(400);
+  });
+
+  it('malformed XML, XML that is not BPMN and BPMN without a process are 400; too large is 413', async () => {
+    for (const bad of [
+      '<a><b></a>',
+      'hello',
+      '<foo xmlns="urn:x"/>',
+      '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"/>',
+    ])
+      expect((await refusal(bad)).issues?.[0]?.path).toBe('body.xml');
+    expect((await refusal(fixture + ' '.repeat(600 * 1024))).status).toBe(413);
+  });
+
+  it('compare lists elements and lanes added, removed, renamed and moved', () => {
+    const a = {
+      lanes: [
+        { id: 'L1', name: 'Skola' },
+        { id: 'L2', name: 'Soc' },
+      ],
+      elements: [
+        { id: 'T1', type: 'Task', name: 'Möte', nameEn: null, laneId: 'L1' },
+        { id: 'T2', type: 'Task', name: 'Gammal', nameEn: null, laneId: 'L1' },
+      ],
+    };
+    const b = {
+      lanes: [
+        { id: 'L1', name: 'Skolan' },
+        { id: 'L3', name: 'BUP' },
+      ],
+      elements: [
+        { id: 'T1', type: 'Task', name: 'Möte', nameEn: null, laneId: 'L3' },
+        { id: 'T3', type: 'Task', name: 'Ny', nameEn: null, laneId: 'L1' },
+      ],
+    };
+    expect(compareMaps(a, b).map((c) => `${c.kind} ${c.type} ${c.id} ${c.before ?? ''}→${c.after ?? ''}`)).toEqual([
+      'added Lane L3 →',
+      'removed Lane L2 →',
+      'renamed Lane L1 Skola→Skolan',
+      'added Task T3 →',
+      'removed Task T2 →',
+      'moved Task T1 Skola→BUP',
+    ]);
+  });
+
+  it('no table of process maps refers to a child', () => {
+    const CHILD_NAME = /child|barn|minor|pupil|student|case_?number|personnummer|person_?number|date_of_birth|born/i;
+    const all = (Object.values(tables) as unknown[])
+      .filter((v): v is PgTable => is(v, PgTable))
+      .map((t) => getTableConfig(t));
+    expect(all.map((t) => t.name).sort()).toEqual([
+      'process_map_annotations',
+      'process_map_versions',
+      'process_map_workshops',
+      'process_maps',
+    ]);
+    const offending = all.flatMap((t) => [
+      ...t.columns.filter((c) => CHILD_NAME.test(c.name)).map((c) => `${t.name}.${c.name}`),
+      ...t.foreignKeys
+        .map((fk) => getTableConfig(fk.reference().foreignTable).name)
+        .filter((n) => CHILD_NAME.test(n) || n === 'hub_members'),
+    ]);
+    expect(offending).toEqual([]);
+  });
+});
