@@ -6,6 +6,7 @@ import { call } from './client.ts';
 export const auditKeys = {
   all: ['audit'] as const,
   childLog: (childId: string) => [...auditKeys.all, 'child', childId] as const,
+  userLog: (userId: string) => [...auditKeys.all, 'user', userId] as const,
   reviews: () => [...auditKeys.all, 'reviews'] as const,
 };
 
@@ -17,6 +18,20 @@ export function useChildLog(childId: string) {
     queryKey: auditKeys.childLog(childId),
     queryFn: ({ pageParam, signal }) =>
       call(AuditPage, 'GET', `/api/audit/children/${encodeURIComponent(childId)}`, {
+        query: { before: pageParam, limit: PAGE_SIZE },
+        signal,
+      }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+}
+
+/** A user's audit log (what they did, denied attempts included), newest first, one page at a time. */
+export function useUserLog(userId: string) {
+  return useInfiniteQuery({
+    queryKey: auditKeys.userLog(userId),
+    queryFn: ({ pageParam, signal }) =>
+      call(AuditPage, 'GET', `/api/audit/users/${encodeURIComponent(userId)}`, {
         query: { before: pageParam, limit: PAGE_SIZE },
         signal,
       }),
@@ -39,7 +54,10 @@ export function useRecordReview() {
     onSuccess: async (review) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: auditKeys.reviews() }),
-        queryClient.invalidateQueries({ queryKey: auditKeys.childLog(review.subjectId) }),
+        queryClient.invalidateQueries({
+          queryKey:
+            review.subjectKind === 'child' ? auditKeys.childLog(review.subjectId) : auditKeys.userLog(review.subjectId),
+        }),
       ]);
     },
   });

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, seedDemo } from '../demo/seed.ts';
 import { buildApp } from '../http/app.ts';
 import { login } from '../test/harness.ts';
 import { privateDatabase, rawQuery, type PrivateDatabase } from '../test/private-database.ts';
+import { sealAudit } from './seal.ts';
 import { verifyAudit, type ChainReport } from './verify.ts';
 import { audit } from './write.ts';
 
@@ -23,7 +24,7 @@ afterAll(async () => {
   await priv?.drop();
 });
 
-/** A fresh chain of `n` rows, written in separate transactions like separate requests. */
+/** A fresh sealed chain of `n` rows, written in separate transactions like separate requests. */
 async function chainOf(n: number): Promise<string> {
   const tenantId = randomUUID();
   for (let i = 1; i <= n; i++) {
@@ -31,6 +32,7 @@ async function chainOf(n: number): Promise<string> {
       audit(tx, { action: 'test.event', entity: 'test', entityId: String(i), tenantId, detail: { i } }),
     );
   }
+  await sealAudit(database.db);
   return tenantId;
 }
 
@@ -87,16 +89,33 @@ describe('verifyAudit', () => {
 
   it('reports two rows whose seq were swapped at the first of them', async () => {
     const chain = await chainOf(5);
-    const second = await idOf(chain, 2);
+    const fourth = await idOf(chain, 4);
+    // In three steps: (chain, seq) is unique, so a single swapping UPDATE is refused.
+    for (const [from, to] of [
+      [2, -2],
+      [4, 2],
+      [-2, 4],
+    ])
+      await rawQuery(database, 'update audit_log set seq = $3 where chain = $1 and seq = $2', [chain, from, to]);
+    // The chain is walked in seal order: at seq 2 stands the old fourth row, which links to the old third.
+    const report = await reportFor(chain);
+    expect(report.ok).toBe(false);
+    expect(report.brokenAt).toMatchObject({ seq: 2, id: fourth });
+    expect(report.brokenAt?.reason).toMatch(/link to the previous row/);
+  });
+
+  it('reports a sealed row taken out of the chain (its seal cleared) at the gap', async () => {
+    const chain = await chainOf(4);
+    const next = await idOf(chain, 3);
     await rawQuery(
       database,
-      'update audit_log set seq = case seq when 2 then 4 else 2 end where chain = $1 and seq in (2, 4)',
+      'update audit_log set seq = null, prev_hash = null, hash = null where chain = $1 and seq = 2',
       [chain],
     );
     const report = await reportFor(chain);
     expect(report.ok).toBe(false);
-    expect(report.brokenAt).toMatchObject({ seq: 2, id: second });
-    expect(report.brokenAt?.reason).toMatch(/expected seq 2, found 4/);
+    expect(report.brokenAt).toMatchObject({ seq: 2, id: next });
+    expect(report.brokenAt?.reason).toMatch(/expected seq 2, found 3/);
   });
 
   it('reports the newest rows removed: the chain ends before its head', async () => {
@@ -132,6 +151,7 @@ describe('verifyAudit on rows written by the real API', () => {
     const first = list.json().items[0];
     expect((await client.get(`/api/children/${first.id}`)).statusCode).toBe(200);
 
+    await sealAudit(database.db);
     const before = await reportFor(tenantId);
     expect(before.ok).toBe(true);
     // demo.seeded, auth.login, one child.list per listed child, child.read

@@ -1,30 +1,24 @@
 import { useTranslation } from 'react-i18next';
+import type { DeniedAttempt } from '../../../common/schemas/audit.ts';
 
-/** Audit actions the client has words for; any other is shown as its code. */
-const known = [
-  'audit.read_child_log',
-  'audit.read_user_log',
-  'audit.review_recorded',
-  'audit.export_child_log',
-  'audit.export_user_log',
-  'auth.login',
-  'auth.login_blocked',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.logout_all',
-  'auth.totp_enrolled',
-  'child.list',
-  'child.read',
-  'demo.seeded',
-] as const;
-type KnownAction = (typeof known)[number];
-
-function isKnown(action: string): action is KnownAction {
-  return (known as readonly string[]).includes(action);
-}
-
-export function AuditAction({ action }: { action: string }) {
-  const { t } = useTranslation();
-  if (!isKnown(action)) return <code className="code">{action}</code>;
-  return <>{t(`auditAction.${action}`)}</>;
+/**
+ * The texts of every audit action (common/i18n/areas/auditAction.*.json, loaded with the log pages);
+ * an action without one, e.g. one added later, is shown as its code rather than hidden.
+ */
+export function AuditAction({ action, denied }: { action: string; denied?: DeniedAttempt | null }) {
+  const { t, i18n } = useTranslation();
+  if (action === 'access.denied' && denied) {
+    const reason = denied.status === 403 ? t('deniedAccess.forbidden') : t('deniedAccess.notFound');
+    return (
+      <>
+        <strong>{t('deniedAccess.what', { reason })}</strong>{' '}
+        <code className="code">
+          {denied.method} {denied.route}
+        </code>
+      </>
+    );
+  }
+  const key = `auditAction.${action}`;
+  if (!i18n.exists(key)) return <code className="code">{action}</code>;
+  return <>{t(key as 'auditAction.child.read')}</>;
 }

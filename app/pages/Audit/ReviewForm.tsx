@@ -19,8 +19,14 @@ function defaultFrom(): string {
   return localIsoDate(d);
 }
 
-/** Records that a manager reviewed a child's log, for which period, and what they found. */
-export function ReviewForm({ childId }: { childId: string }) {
+/** Records that a manager reviewed a child's (or a user's) log, for which period, and what they found. */
+export function ReviewForm({
+  subjectId,
+  subjectKind = 'child',
+}: {
+  subjectId: string;
+  subjectKind?: 'child' | 'user';
+}) {
   const { t } = useTranslation();
   const record = useRecordReview();
   const [periodFrom, setPeriodFrom] = useState(defaultFrom);
@@ -50,7 +56,7 @@ export function ReviewForm({ childId }: { childId: string }) {
     if (!findings.trim()) found.findings = t('review.errors.findingsRequired');
     if (Object.keys(found).length > 0) return show(found);
     record.mutate(
-      { subjectKind: 'child', subjectId: childId, periodFrom, periodTo, findings: findings.trim() },
+      { subjectKind, subjectId, periodFrom, periodTo, findings: findings.trim() },
       {
         onSuccess: () => {
           setErrors({});

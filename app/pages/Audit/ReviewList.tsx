@@ -39,7 +39,7 @@ export function ReviewList({ reviews, showSubject, headingLevel: Heading }: Revi
                   {r.subjectKind === 'child' ? (
                     <Link to={`/children/${r.subjectId}/audit`}>{t('review.childLogLink')}</Link>
                   ) : (
-                    t('review.userSubject')
+                    <Link to={`/audit/users/${r.subjectId}`}>{t('review.userSubject')}</Link>
                   )}
                 </dd>
               </div>

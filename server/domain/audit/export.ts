@@ -7,7 +7,8 @@ import { errors } from '../../errors.ts';
 import { toCsv } from '../../http/csv.ts';
 import { authorize } from './policy.ts';
 import * as repo from './repo.ts';
-import { reviewableChild, tenantUser } from './service.ts';
+import { reviewableChild } from './service.ts';
+import { identifiableChildren, reviewableUser, withoutForeignChildren } from './user-scope.ts';
 
 /** A log longer than this is exported newest first up to here; the JSON log pages further back. */
 export const CSV_MAX_ROWS = 10_000;
@@ -60,8 +61,9 @@ export async function childLogCsv(deps: Deps, actor: Actor, childId: string): Pr
 export async function userLogCsv(deps: Deps, actor: Actor, userId: string): Promise<string> {
   authorize(actor, 'readUserLog');
   return deps.db.transaction(async (tx) => {
-    if (!(await tenantUser(tx, actor, userId))) throw errors.notFound('user');
-    const rows = await repo.pageOfLog(tx, actor.tenantId, eq(auditLog.actorUserId, userId), undefined, CSV_MAX_ROWS);
+    if (!(await reviewableUser(tx, actor, userId))) throw errors.notFound('user');
+    const all = await repo.pageOfLog(tx, actor.tenantId, eq(auditLog.actorUserId, userId), undefined, CSV_MAX_ROWS);
+    const rows = withoutForeignChildren(all, await identifiableChildren(tx, actor, all));
     await audit(tx, {
       action: 'audit.export_user_log',
       entity: 'audit_log',

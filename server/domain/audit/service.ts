@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AuditPage, LogReview, LogReviewBody } from '../../../common/schemas/audit.ts';
 import { auditLog } from '../../audit/tables.ts';
 import { audit } from '../../audit/write.ts';
@@ -6,30 +6,15 @@ import { hasRole, type Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
-import { findVisible } from '../children/repo.ts';
-import { children } from '../children/tables.ts';
-import { users } from '../tenancy/tables.ts';
+import { childOfTenant, findVisible } from '../children/repo.ts';
 import { authorize } from './policy.ts';
 import * as repo from './repo.ts';
+import { identifiableChildren, reviewableUser, withoutForeignChildren } from './user-scope.ts';
 
 /** A tenant admin may review any child of the tenant; a manager the children in their scope. */
 export async function reviewableChild(tx: Db, actor: Actor, childId: string): Promise<boolean> {
-  if (hasRole(actor, 'tenant_admin')) {
-    const [row] = await tx
-      .select({ id: children.id })
-      .from(children)
-      .where(and(eq(children.id, childId), eq(children.tenantId, actor.tenantId)));
-    return row !== undefined;
-  }
+  if (hasRole(actor, 'tenant_admin')) return childOfTenant(tx, actor.tenantId, childId);
   return (await findVisible(tx, actor, childId)) !== null;
-}
-
-export async function tenantUser(tx: Db, actor: Actor, userId: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.tenantId, actor.tenantId)));
-  return row !== undefined;
 }
 
 function toPage(rows: Awaited<ReturnType<typeof repo.pageOfLog>>, limit: number): AuditPage {
@@ -64,10 +49,11 @@ export async function userLog(
 ): Promise<AuditPage> {
   authorize(actor, 'readUserLog');
   return deps.db.transaction(async (tx) => {
-    if (!(await tenantUser(tx, actor, userId))) throw errors.notFound('user');
+    if (!(await reviewableUser(tx, actor, userId))) throw errors.notFound('user');
     const rows = await repo.pageOfLog(tx, actor.tenantId, eq(auditLog.actorUserId, userId), before, limit);
+    const shown = withoutForeignChildren(rows, await identifiableChildren(tx, actor, rows));
     await audit(tx, { action: 'audit.read_user_log', entity: 'audit_log', entityId: userId });
-    return toPage(rows, limit);
+    return toPage(shown, limit);
   });
 }
 
@@ -77,7 +63,7 @@ export async function recordReview(deps: Deps, actor: Actor, body: LogReviewBody
     const exists =
       body.subjectKind === 'child'
         ? await reviewableChild(tx, actor, body.subjectId)
-        : await tenantUser(tx, actor, body.subjectId);
+        : await reviewableUser(tx, actor, body.subjectId);
     if (!exists) throw errors.notFound(body.subjectKind);
     const row = await repo.insertReview(tx, { ...body, tenantId: actor.tenantId, reviewerId: actor.userId });
     await audit(tx, {
@@ -100,7 +86,7 @@ export async function listReviews(deps: Deps, actor: Actor): Promise<LogReview[]
   const rows = await repo.listReviews(deps.db, actor.tenantId);
   return rows.map(({ review, reviewerName }) => ({
     ...review,
-    subjectKind: review.subjectKind === 'child' ? 'child' : 'user',
+    subjectKind: review.subjectKind === 'child' || review.subjectKind === 'sample' ? review.subjectKind : 'user',
     reviewerName,
     reviewedAt: review.reviewedAt.toISOString(),
   }));
