@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { demo, expectAccessible, logIn } from './helpers.ts';
 
-test('a tenant admin adds an organisation and a user, gives and ends a role, and disables the user', async ({
+test('a tenant admin adds an organisation and a user, a second admin approves the role, a role is given and ended, and the user disabled', async ({
   page,
+  browser,
 }) => {
   await logIn(page, demo.admin);
   await expect(page.getByRole('heading', { level: 2, name: 'Administration' })).toBeVisible();
@@ -54,22 +55,51 @@ test('a tenant admin adds an organisation and a user, gives and ends a role, and
 
   await expect(page.getByRole('heading', { level: 1, name: 'Fatima Familjehem' })).toBeVisible();
   await expect(page.getByText('Användaren är skapad.')).toBeVisible();
-  const roles = page.getByRole('region', { name: 'Roller' });
-  await expect(roles).toContainText('Kontaktperson, Familjehemmet Norr');
+  // A contact person reads children's data: the role waits for a second admin.
+  const pending = page.getByRole('region', { name: 'Väntar på godkännande' });
+  await expect(pending).toContainText('Kontaktperson, Familjehemmet Norr');
   await expectAccessible(page);
 
-  // A second role, then end it after confirming.
-  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Röda Korset Strömsund' });
-  await page.getByLabel('Roll', { exact: true }).selectOption('volunteer');
+  // The first admin may not approve their own request; the second admin does, after confirming.
+  await page.getByRole('link', { name: 'Roller som väntar på godkännande' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Roller som väntar på godkännande' })).toBeVisible();
+  const ownRequest = page.getByRole('listitem').filter({ hasText: 'Fatima Familjehem' });
+  await expect(ownRequest).toContainText('en annan administratör godkänner den');
+  await expect(ownRequest.getByRole('button', { name: 'Godkänn rollen' })).toHaveCount(0);
+  await expectAccessible(page);
+  const secondContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const second = await secondContext.newPage();
+  await logIn(second, demo.admin2);
+  await second.goto('/admin/grants');
+  const request = second.getByRole('listitem').filter({ hasText: 'Fatima Familjehem' });
+  await request.getByRole('button', { name: 'Godkänn rollen' }).click();
+  const approveDialog = second.getByRole('alertdialog', { name: 'Godkänna rollen?' });
+  await expect(approveDialog).toContainText('Fatima Familjehem får rollen Kontaktperson i Familjehemmet Norr');
+  await expectAccessible(second);
+  await approveDialog.getByRole('button', { name: 'Godkänn rollen' }).click();
+  await expect(second.getByText('Fatima Familjehem har fått rollen Kontaktperson.')).toBeVisible();
+  await expectAccessible(second);
+  await secondContext.close();
+
+  // Back on the user's page, read afresh: the role is given.
+  await page.goBack();
+  await page.reload();
+  const roles = page.getByRole('region', { name: 'Roller' });
+  await expect(roles).toContainText('Kontaktperson, Familjehemmet Norr');
+  await expect(page.getByRole('region', { name: 'Väntar på godkännande' })).toHaveCount(0);
+
+  // A role without children's data is given at once; then end it after confirming.
+  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Strömsunds kommun, socialtjänsten' });
+  await page.getByLabel('Roll', { exact: true }).selectOption('coordinator');
   await page.getByRole('button', { name: 'Ge en roll' }).click();
-  const volunteer = roles.getByRole('listitem').filter({ hasText: 'Volontär, Röda Korset Strömsund' });
-  await expect(volunteer).toBeVisible();
-  await volunteer.getByRole('button', { name: 'Avsluta rollen' }).click();
+  const coordinator = roles.getByRole('listitem').filter({ hasText: 'Samordnare, Strömsunds kommun, socialtjänsten' });
+  await expect(coordinator).toBeVisible();
+  await coordinator.getByRole('button', { name: 'Avsluta rollen' }).click();
   const endDialog = page.getByRole('alertdialog', { name: 'Avsluta rollen?' });
   await expect(endDialog).toBeVisible();
   await expectAccessible(page);
   await endDialog.getByRole('button', { name: 'Avsluta rollen' }).click();
-  await expect(volunteer).toContainText('avslutad');
+  await expect(coordinator).toContainText('avslutad');
 
   // Disable the account.
   await page.getByRole('button', { name: 'Stäng av kontot' }).click();

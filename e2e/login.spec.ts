@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoUsers } from '../server/demo/seed.ts';
+import { demoUsers } from '../server/demo/users.ts';
 import { DEMO_PASSWORD, demo, expectAccessible, logIn } from './helpers.ts';
 
 test('the login page says it is a demo, with two-factor off, and lists every demo login', async ({ page }) => {
@@ -40,9 +40,9 @@ test('a wrong password, and empty fields, are explained', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Välkommen, Samir Haddad' })).toBeVisible();
 });
 
-test('too many wrong passwords lock the account, and the page says for how long', async ({ page }) => {
+test('too many wrong passwords make this address wait; the admin sees why and unlocks', async ({ page, browser }) => {
   await page.goto('/login');
-  // An account no other browser test logs in with (check before using it elsewhere): the lock lasts a quarter of an hour.
+  // An account no other browser test logs in with (check before using it elsewhere): this address waits a while.
   await page.getByLabel('E-postadress').fill('elevhalsa@demo.navet.se');
   for (let attempt = 1; attempt <= 4; attempt++) {
     await page.getByLabel('Lösenord').fill(`wrong-password-${attempt}`);
@@ -51,16 +51,43 @@ test('too many wrong passwords lock the account, and the page says for how long'
   }
   await page.getByLabel('Lösenord').fill('wrong-password-5');
   await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect(page.getByRole('alert')).toContainText(
-    'För många misslyckade försök. Kontot är spärrat en stund. Försök igen om 15 minuter.',
-  );
+  const waiting = 'För många misslyckade inloggningar härifrån. Försök igen om 1 minut.';
+  await expect(page.getByRole('alert')).toContainText(waiting);
   await expectAccessible(page);
+  // From this address even the right password waits: otherwise the wait would tell a guess is right.
+  await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('alert')).toContainText(waiting);
+
+  // The tenant admin sees the failures and from where, and unlocks.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await logIn(admin, demo.admin);
+  await admin.goto('/admin/users');
+  await admin.getByRole('link', { name: 'Elin Strand' }).click();
+  await expect(admin.getByRole('heading', { level: 2, name: 'Misslyckade inloggningar' })).toBeVisible();
+  await expect(admin.getByRole('table', { name: 'Adresser som misslyckats det senaste dygnet' })).toContainText(
+    '127.0.0.1',
+  );
+  await expectAccessible(admin);
+  await admin.getByRole('button', { name: 'Lås upp kontot' }).click();
+  await admin.getByRole('alertdialog').getByRole('button', { name: 'Lås upp kontot' }).click();
+  await expect(admin.getByText('Kontot är upplåst.')).toBeVisible();
+  await expect(admin.getByText('Inga misslyckade inloggningar det senaste dygnet.')).toBeVisible();
+  await adminContext.close();
+
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
 });
 
-test('the coordinator is told plainly that the operational level is not built yet', async ({ page }) => {
+test('the coordinator starts at the collaboration: its steps done and what comes next, no child list', async ({
+  page,
+}) => {
   await logIn(page, demo.coordinator);
-  await expect(page.getByRole('heading', { level: 2, name: 'Verksamhetsnivån' })).toBeVisible();
-  await expect(page.getByText('Den delen av Navet är inte byggd ännu.')).toBeVisible();
+  const section = page.getByRole('region', { name: 'Samverkan' });
+  await expect(section.getByRole('link', { name: 'Samverkan ensamkommande Strömsund–Krokom (demo)' })).toBeVisible();
+  await expect(section.getByText(/^\d av 7 steg klara\.$/).first()).toBeVisible();
+  await expect(section.getByText(/^Nästa steg: \d /).first()).toBeVisible();
   await expect(page.locator('.child-list')).toHaveCount(0);
   await expectAccessible(page);
 });

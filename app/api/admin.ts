@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   AdminUser,
   Organisation,
+  RoleGrant,
+  RoleGrantList,
   TenantSettings,
   UserList,
   type CreateUserBody,
@@ -23,6 +25,7 @@ export const adminKeys = {
   userList: (filters: UserFilters) => [...adminKeys.users(), 'list', filters] as const,
   user: (id: string) => [...adminKeys.users(), 'detail', id] as const,
   tenant: () => [...adminKeys.all, 'tenant'] as const,
+  grants: () => [...adminKeys.all, 'grants'] as const,
 };
 
 const userPath = (id: string) => `/api/admin/users/${encodeURIComponent(id)}`;
@@ -117,6 +120,29 @@ export function useUpdateTenantSettings() {
     onSuccess: async (settings) => {
       queryClient.setQueryData(adminKeys.tenant(), settings);
       await queryClient.invalidateQueries({ queryKey: authKeys.me() });
+    },
+  });
+}
+
+/** Requested roles that wait for a second admin. */
+export function usePendingGrants() {
+  return useQuery({
+    queryKey: adminKeys.grants(),
+    queryFn: ({ signal }) => call(RoleGrantList, 'GET', '/api/admin/grants', { signal }),
+  });
+}
+
+/** Approve or reject one request; the list and the user's page are refetched. */
+export function useDecideGrant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision }: { id: string; decision: 'approve' | 'reject' }) =>
+      call(RoleGrant, 'POST', `/api/admin/grants/${encodeURIComponent(id)}/${decision}`),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: adminKeys.grants() }),
+        queryClient.invalidateQueries({ queryKey: adminKeys.users() }),
+      ]);
     },
   });
 }

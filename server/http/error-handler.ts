@@ -25,10 +25,18 @@ function zodIssues(err: FastifyError): Issue[] {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let status = 500;
-    let body: ErrorBody = { error: 'internal_error', message: 'Something went wrong. It has been logged.' };
+    let body: ErrorBody & { current?: unknown } = {
+      error: 'internal_error',
+      message: 'Something went wrong. It has been logged.',
+    };
     if (err instanceof AppError) {
       status = err.status;
-      body = { error: err.id, message: err.message, ...(err.issues ? { issues: err.issues } : {}) };
+      body = {
+        error: err.id,
+        message: err.message,
+        ...(err.issues ? { issues: err.issues } : {}),
+        ...(err.current !== undefined ? { current: err.current } : {}),
+      };
       if (err.headers) void reply.headers(err.headers);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       status = 400;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { errors } from '../errors.ts';
+import { isApiRequest } from './auth-plugin.ts';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -24,7 +25,7 @@ export function installSecurity(app: FastifyInstance, config: Config): void {
     if (!allowed) throw errors.csrf();
   });
 
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     reply.header(
       'content-security-policy',
       [
@@ -47,7 +48,7 @@ export function installSecurity(app: FastifyInstance, config: Config): void {
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
     if (https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (_req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (isApiRequest(req)) reply.header('cache-control', 'no-store');
     return payload;
   });
 }

@@ -22,6 +22,18 @@ export function AdminPage() {
         <li>
           <Link to="/admin/organisations">{t('admin.organisationsLink')}</Link>
         </li>
+        <li>
+          <Link to="/admin/identity">{t('identity.admin.link')}</Link>
+        </li>
+        <li>
+          <Link to="/admin/grants">{t('grants.link')}</Link>
+        </li>
+        <li>
+          <Link to="/admin/notices">{t('noticeSettings.link')}</Link>
+        </li>
+        <li>
+          <Link to="/admin/retention">{t('logRetention.retentionLink')}</Link>
+        </li>
         {me.abilities.readAuditLog ? (
           <li>
             <Link to="/audit/reviews">{t('start.reviewsLink')}</Link>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { Role } from '../../../common/roles.ts';
+import { needsApproval, Role } from '../../../common/roles.ts';
 import type { AdminUser } from '../../../common/schemas/tenancy.ts';
 import { useAddMembership, useAdminUser, useDisableUser, useEndMembership } from '../../api/admin.ts';
 import { isApiError } from '../../api/client.ts';
@@ -9,6 +9,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { useFormatDate, useFormatDateTime } from '../../components/format.ts';
 import { ErrorRegion, Loading, Notice } from '../../components/Notice.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { LoginFailures } from './LoginFailures.tsx';
+import { GrantErrorRegion } from './GrantError.tsx';
 import { MembershipFields, type MembershipDraft } from './MembershipFields.tsx';
 import { UserStatus } from './UserStatus.tsx';
 
@@ -45,6 +47,7 @@ export function UserPage() {
       {justCreated ? (
         <Notice kind="success">
           <p>{t('admin.userCreated')}</p>
+          {u.pendingGrants.length > 0 ? <p>{t('grants.createdPending')}</p> : null}
         </Notice>
       ) : null}
       <dl className="facts facts--large">
@@ -68,6 +71,7 @@ export function UserPage() {
         </div>
       </dl>
       <Memberships user={u} />
+      <LoginFailures userId={u.id} name={u.displayName} />
       {u.disabledAt ? null : <DisableUser user={u} />}
     </div>
   );
@@ -107,8 +111,34 @@ function Memberships({ user }: { user: AdminUser }) {
           </li>
         ))}
       </ul>
+      <PendingGrants user={user} />
       {user.disabledAt ? null : <AddMembership userId={user.id} />}
     </section>
+  );
+}
+
+/** Roles requested for the user that wait for a second admin; decided on the grants page. */
+function PendingGrants({ user }: { user: AdminUser }) {
+  const { t } = useTranslation();
+  const formatDateTime = useFormatDateTime();
+  if (user.pendingGrants.length === 0) return null;
+  return (
+    <div className="panel" role="region" aria-labelledby="pending-grants-heading">
+      <h3 id="pending-grants-heading">{t('grants.pendingTitle')}</h3>
+      <ul className="review-list">
+        {user.pendingGrants.map((g) => (
+          <li key={g.id} className="review-card membership">
+            <p className="membership__text">
+              <strong>{t(`role.${g.role}`)}</strong>, {g.organisationName} –{' '}
+              {t('grants.requestedBy', { name: g.requestedBy.name, time: formatDateTime(g.requestedAt) })}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/admin/grants">{t('grants.link')}</Link>
+      </p>
+    </div>
   );
 }
 
@@ -117,6 +147,7 @@ function AddMembership({ userId }: { userId: string }) {
   const add = useAddMembership(userId);
   const [draft, setDraft] = useState<MembershipDraft>({ organisationId: '', role: '' });
   const [errors, setErrors] = useState<{ organisationId?: string; role?: string }>({});
+  const [requested, setRequested] = useState(false);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -127,17 +158,31 @@ function AddMembership({ userId }: { userId: string }) {
     };
     setErrors(found);
     if (found.organisationId || !role) return;
+    setRequested(false);
     add.mutate(
       { organisationId: draft.organisationId, role },
-      { onSuccess: () => setDraft({ organisationId: '', role: '' }) },
+      {
+        onSuccess: () => {
+          setDraft({ organisationId: '', role: '' });
+          setRequested(needsApproval(role));
+        },
+      },
     );
   };
 
   return (
     <div className="panel">
       <h3>{t('admin.addRole')}</h3>
+      <p className="field__hint">{t('grants.addHint')}</p>
+      <div role="status">
+        {requested ? (
+          <Notice kind="success">
+            <p>{t('grants.requested')}</p>
+          </Notice>
+        ) : null}
+      </div>
       <form className="form" onSubmit={submit} noValidate>
-        <ErrorRegion error={add.error} />
+        <GrantErrorRegion error={add.error} />
         <MembershipFields value={draft} onChange={setDraft} errors={errors} />
         <button type="submit" className="button" disabled={add.isPending}>
           {t('admin.addRole')}

@@ -1,28 +1,88 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useUsers } from '../../api/admin.ts';
-import { Field } from '../../components/Field.tsx';
+import { Role, roles } from '../../../common/roles.ts';
+import type { AdminUser } from '../../../common/schemas/tenancy.ts';
+import { useOrganisations, useUsers, type UserFilters } from '../../api/admin.ts';
+import { useUnlockAccount } from '../../api/login-throttle.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { errorText } from '../../components/errors.ts';
+import { Field, SelectField } from '../../components/Field.tsx';
+import { useFormatDateTime } from '../../components/format.ts';
 import { ErrorRegion, Loading } from '../../components/Notice.tsx';
 import { Pagination } from '../../components/Pagination.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { UserStatus, useActiveRoles } from './UserStatus.tsx';
 
-/** The tenant's users, searchable, with their roles and whether they can log in. */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Filters live in the address, so the back button and a shared link keep them. */
+function filtersOf(params: URLSearchParams): UserFilters {
+  const page = Number(params.get('page'));
+  const org = params.get('organisationId') ?? '';
+  return {
+    q: params.get('q')?.trim() || undefined,
+    role: Role.safeParse(params.get('role')).data,
+    organisationId: uuid.test(org) ? org : undefined,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+function paramsOf(f: UserFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (f.q) out.q = f.q;
+  if (f.role) out.role = f.role;
+  if (f.organisationId) out.organisationId = f.organisationId;
+  if (f.page && f.page !== 1) out.page = String(f.page);
+  return out;
+}
+
+/** Unlock, offered only on an account the sign-in throttle has locked; confirmed first. */
+function Unlock({ user }: { user: AdminUser }) {
+  const { t } = useTranslation();
+  const unlock = useUnlockAccount(user.id);
+  if (!user.lockedUntil) return null;
+  return (
+    <>
+      <ConfirmDialog
+        trigger={t('everyday.users.unlock', { name: user.displayName })}
+        triggerClassName="button button--secondary"
+        title={t('loginThrottle.unlockTitle', { name: user.displayName })}
+        body={t('loginThrottle.unlockBody')}
+        confirm={t('loginThrottle.unlock')}
+        onConfirm={() => unlock.mutate()}
+      />
+      {unlock.error ? <p className="field__error">{errorText(t, unlock.error)}</p> : null}
+    </>
+  );
+}
+
+/** The tenant's users as a table: search by name or e-mail, filter by role and organisation, unlock. */
 export function UsersPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const q = params.get('q')?.trim() || undefined;
-  const pageNumber = Number(params.get('page'));
-  const page = Number.isInteger(pageNumber) && pageNumber > 0 ? pageNumber : 1;
-  const users = useUsers({ q, page });
-  const [search, setSearch] = useState(q ?? '');
+  const filters = filtersOf(params);
+  const users = useUsers(filters);
+  const organisations = useOrganisations();
+  const formatDateTime = useFormatDateTime();
+  const [search, setSearch] = useState(filters.q ?? '');
+  const [role, setRole] = useState<string>(filters.role ?? '');
+  const [org, setOrg] = useState<string>(filters.organisationId ?? '');
   const activeRoles = useActiveRoles();
   useDocumentTitle(t('admin.usersTitle'));
+  const filtered = Boolean(filters.q || filters.role || filters.organisationId);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setParams(search.trim() ? { q: search.trim() } : {});
+    setParams(
+      paramsOf({ q: search.trim() || undefined, role: Role.safeParse(role).data, organisationId: org || undefined }),
+    );
+  };
+  const clear = () => {
+    setSearch('');
+    setRole('');
+    setOrg('');
+    setParams({});
   };
 
   const data = users.data;
@@ -37,7 +97,7 @@ export function UsersPage() {
           {t('admin.newUser')}
         </Link>
       </p>
-      <form role="search" className="filters filters--single" onSubmit={submit} aria-label={t('admin.searchUsers')}>
+      <form role="search" className="filters" onSubmit={submit} aria-label={t('everyday.users.filtersLabel')}>
         <Field
           label={t('admin.searchUsers')}
           type="search"
@@ -46,13 +106,38 @@ export function UsersPage() {
           onChange={(e) => setSearch(e.target.value)}
           maxLength={200}
         />
+        <SelectField
+          label={t('everyday.users.roleFilter')}
+          name="role"
+          value={role}
+          onChange={setRole}
+          options={[
+            { value: '', label: t('children.all') },
+            ...roles.map((r) => ({ value: r, label: t(`role.${r}`) })),
+          ]}
+        />
+        <SelectField
+          label={t('everyday.users.organisationFilter')}
+          name="organisationId"
+          value={org}
+          onChange={setOrg}
+          options={[
+            { value: '', label: t('children.all') },
+            ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name })),
+          ]}
+        />
         <div className="filters__actions">
           <button type="submit" className="button">
             {t('children.apply')}
           </button>
+          {filtered ? (
+            <button type="button" className="button button--secondary" onClick={clear}>
+              {t('children.clear')}
+            </button>
+          ) : null}
         </div>
       </form>
-      <ErrorRegion error={users.error} />
+      <ErrorRegion error={users.error ?? organisations.error} />
       {users.isPending ? <Loading /> : null}
       <section aria-labelledby="users-heading" aria-busy={users.isFetching}>
         <h2 id="users-heading" className="results-heading">
@@ -61,40 +146,66 @@ export function UsersPage() {
         <p role="status" className="results-count">
           {data ? t('admin.userCount', { count: data.total }) : ''}
         </p>
-        {data && data.total === 0 ? <p className="empty">{t('admin.noUsers')}</p> : null}
+        {data && data.total === 0 ? (
+          <p className="empty">{filtered ? t('everyday.users.noneFiltered') : t('admin.noUsers')}</p>
+        ) : null}
         {data && data.items.length > 0 ? (
-          <ul className="child-list">
-            {data.items.map((user) => (
-              <li key={user.id} className="child-card">
-                <h3 className="child-card__name">
-                  <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>
-                </h3>
-                <dl className="facts">
-                  <div>
-                    <dt>{t('admin.email')}</dt>
-                    <dd className="break">{user.email}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('admin.roles')}</dt>
-                    <dd>{activeRoles(user).join('; ') || t('admin.noRoles')}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('admin.statusLabel')}</dt>
-                    <dd>
+          <div className="table-scroll" role="region" aria-labelledby="users-caption" tabIndex={0}>
+            <table className="table">
+              <caption id="users-caption" className="visually-hidden">
+                {t('everyday.users.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('everyday.users.name')}</th>
+                  <th scope="col">{t('admin.email')}</th>
+                  <th scope="col">{t('admin.roles')}</th>
+                  <th scope="col">{t('admin.statusLabel')}</th>
+                  <th scope="col">{t('everyday.users.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((user) => (
+                  <tr key={user.id}>
+                    <th scope="row">
+                      <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>
+                    </th>
+                    <td className="break">{user.email}</td>
+                    <td>
+                      {activeRoles(user).length > 0 ? (
+                        <ul className="link-list">
+                          {activeRoles(user).map((r) => (
+                            <li key={r}>{r}</li>
+                          ))}
+                        </ul>
+                      ) : (
+                        t('admin.noRoles')
+                      )}
+                    </td>
+                    <td>
                       <UserStatus user={user} />
-                    </dd>
-                  </div>
-                </dl>
-              </li>
-            ))}
-          </ul>
+                      {user.lockedUntil && !user.disabledAt ? (
+                        <span className="results-count">
+                          {' '}
+                          {t('everyday.users.lockedUntil', { time: formatDateTime(user.lockedUntil) })}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>
+                      <Unlock user={user} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : null}
         {data ? (
           <Pagination
             page={data.page}
             pageSize={data.pageSize}
             total={data.total}
-            onPage={(next) => setParams({ ...(q ? { q } : {}), page: String(next) })}
+            onPage={(next) => setParams(paramsOf({ ...filters, page: next }))}
           />
         ) : null}
       </section>

@@ -6,16 +6,17 @@ import { meQuery, useMe, useSaveLocale } from '../../api/auth.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
-import { isLocale, storedLocale, storeLocale } from '../../i18n.ts';
+import { changeLocale, isLocale, storedLocale, storeLocale } from '../../i18n.ts';
 import { loginStateOf } from '../../session.ts';
 import { EnrollStep } from './EnrollStep.tsx';
+import { ForgotPasswordLink, OidcLogin } from './OidcLogin.tsx';
 import { PasswordStep } from './PasswordStep.tsx';
 import { TotpStep } from './TotpStep.tsx';
 
 type Step = 'password' | 'totp' | 'enroll';
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -40,7 +41,7 @@ export function LoginPage() {
     if (device && device !== account.user.locale) saveLocale.mutate(device);
     if (!device && isLocale(account.user.locale)) {
       storeLocale(account.user.locale);
-      await i18n.changeLanguage(account.user.locale);
+      await changeLocale(account.user.locale);
     }
     await navigate(from ?? '/', { replace: true });
   };
@@ -66,6 +67,7 @@ export function LoginPage() {
             </Notice>
           </div>
         ) : null}
+        {step === 'password' ? <OidcLogin /> : null}
         {step === 'password' ? (
           <PasswordStep
             onDone={(stage) => {
@@ -74,6 +76,7 @@ export function LoginPage() {
             }}
           />
         ) : null}
+        {step === 'password' ? <ForgotPasswordLink /> : null}
         {step === 'totp' ? <TotpStep onDone={() => void finish()} /> : null}
         {step === 'enroll' ? <EnrollStep onDone={() => void finish()} /> : null}
       </main>

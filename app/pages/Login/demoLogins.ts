@@ -17,5 +17,6 @@ export const demoLogins: { email: string; role: Role }[] = [
   { email: 'chef@demo.navet.se', role: 'manager' },
   { email: 'samordnare@demo.navet.se', role: 'coordinator' },
   { email: 'admin@demo.navet.se', role: 'tenant_admin' },
+  { email: 'admin2@demo.navet.se', role: 'tenant_admin' },
   { email: 'volontar@demo.navet.se', role: 'volunteer' },
 ];

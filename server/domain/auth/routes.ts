@@ -36,10 +36,7 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
       config: { public: true },
       schema: { tags: ['auth'], summary: 'What the login page needs to know', response: { 200: LoginInfo } },
     },
-    async () => {
-      const demo = await repo.demoTenant(deps.db);
-      return { demo: demo !== null, demoTotpOff: demo !== null && !demo.requireTotp };
-    },
+    () => repo.demoLoginInfo(deps.db),
   );
 
   r.post(

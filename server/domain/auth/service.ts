@@ -1,88 +1,79 @@
 import type { LoginBody, LoginResponse, MeResponse, TotpEnrollment } from '../../../common/schemas/auth.ts';
 import { PrincipalType, Role } from '../../../common/roles.ts';
 import { audit } from '../../audit/write.ts';
-import type { Actor } from '../../context.ts';
+import { currentContext, type Actor } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, errors } from '../../errors.ts';
 import { abilitiesFor } from './policy.ts';
+import { assertPasswordLogin } from './oidc-service.ts';
 import { dummyVerify, verifyPassword } from './passwords.ts';
 import * as repo from './repo.ts';
 import { activateSession, createSession, revokeAllSessions, revokeSession, type SessionRow } from './sessions.ts';
+import { accountKey, assertMayTry, forgiveAddress, recordFailure, throttled } from './throttle.ts';
 import { checkTotp, newTotpSecret, totpUri } from './totp.ts';
 
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
-
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The e-mail address or password is wrong.');
-const locked = (until: Date) =>
-  new AppError(429, 'account_locked', 'Too many failed attempts. The account is locked for a while.', undefined, {
-    'retry-after': String(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000))),
-  });
 
-/** Counts a failed attempt and locks the account after too many. Returns the lock time if it locked. */
-async function recordFailure(deps: Deps, user: repo.UserRow, action: string): Promise<Date | null> {
-  return deps.db.transaction(async (tx) => {
-    const failures = user.failedLogins + 1;
-    const lockUntil = failures >= MAX_FAILURES ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null;
-    await repo.updateUser(tx, user.id, {
-      failedLogins: lockUntil ? 0 : failures,
-      ...(lockUntil ? { lockedUntil: lockUntil } : {}),
-    });
-    await audit(tx, {
-      action,
-      entity: 'user',
-      entityId: user.id,
-      tenantId: user.tenantId,
-      actorUserId: user.id,
-      detail: { failures, locked: lockUntil !== null },
-    });
-    return lockUntil;
-  });
+// ---- failed sign-ins: throttled per account and address (throttle.ts) ----------------------
+
+/** The client's address as the throttle keys it (the socket's, or as the trusted proxies say). */
+const clientIp = (ip: string | null) => ip ?? 'unknown';
+
+/**
+ * Records a failed password and answers exactly as for any other account,
+ * known or not: 401, or 429 once this address must wait.
+ */
+async function failPassword(deps: Deps, key: string, ip: string, user: repo.UserRow | null): Promise<never> {
+  const wait = await deps.db.transaction((tx) =>
+    recordFailure(tx, { key, ip, kind: 'password', user: user && { id: user.id, tenantId: user.tenantId } }),
+  );
+  throw wait > 0 ? throttled(wait) : invalidCredentials();
 }
 
+/** Records a wrong TOTP code: 400 at the field, or 429 once this address must wait. */
+async function failTotp(deps: Deps, user: repo.UserRow): Promise<never> {
+  const wait = await deps.db.transaction((tx) =>
+    recordFailure(tx, {
+      key: accountKey(user.email),
+      ip: clientIp(currentContext().ip),
+      kind: 'totp',
+      user: { id: user.id, tenantId: user.tenantId },
+    }),
+  );
+  throw wait > 0 ? throttled(wait) : wrongCode();
+}
+
+/** Before a TOTP code is checked: the same wait as for passwords, per account and address. */
+const assertTotpMayTry = (deps: Deps, user: repo.UserRow) =>
+  assertMayTry(deps.db, accountKey(user.email), clientIp(currentContext().ip));
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Password login. An unknown or disabled account takes the same path as a known
+ * one (a dummy hash verified, a failure recorded and audited), so neither the
+ * answer nor its time tells which addresses have accounts.
+ */
 export async function login(
   deps: Deps,
   input: LoginBody,
-  ip: string | null,
+  ipOrNull: string | null,
 ): Promise<{ response: LoginResponse; token: string }> {
-  const user = await repo.findUserByEmail(deps.db, input.email);
-  if (!user || user.disabledAt) {
-    await dummyVerify(input.password);
-    await deps.db.transaction((tx) =>
-      audit(tx, {
-        action: 'auth.login_failed',
-        entity: 'user',
-        tenantId: null,
-        actorUserId: null,
-        detail: { reason: 'unknown_user' },
-      }),
-    );
-    throw invalidCredentials();
-  }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    await deps.db.transaction((tx) =>
-      audit(tx, {
-        action: 'auth.login_blocked',
-        entity: 'user',
-        entityId: user.id,
-        tenantId: user.tenantId,
-        actorUserId: user.id,
-      }),
-    );
-    throw locked(user.lockedUntil);
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const lockedUntil = await recordFailure(deps, user, 'auth.login_failed');
-    if (lockedUntil) throw locked(lockedUntil);
-    throw invalidCredentials();
-  }
+  const ip = clientIp(ipOrNull);
+  const key = accountKey(input.email);
+  await assertMayTry(deps.db, key, ip);
+  const found = await repo.findUserByEmail(deps.db, input.email);
+  const user = found && !found.disabledAt ? found : null;
+  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await dummyVerify(input.password);
+  if (!user || !ok) return failPassword(deps, key, ip, user);
+  await assertPasswordLogin(deps, user);
   const tenant = await repo.findTenant(deps.db, user.tenantId);
   if (!tenant) throw invalidCredentials();
   const needsTotp = user.totpEnabled || tenant.requireTotp;
   const stage: LoginResponse['stage'] = !needsTotp ? 'done' : user.totpEnabled ? 'totp' : 'totp_enroll';
 
   const session = await deps.db.transaction(async (tx) => {
-    await repo.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
+    await forgiveAddress(tx, key, ip);
     const created = await createSession(
       tx,
       { userId: user.id, tenantId: user.tenantId, stage: stage === 'done' ? 'active' : 'totp', ip },
@@ -104,7 +95,6 @@ export async function login(
 async function pendingUser(deps: Deps, session: SessionRow): Promise<repo.UserRow> {
   const user = await repo.findUser(deps.db, session.userId);
   if (!user || user.disabledAt) throw errors.unauthenticated();
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw locked(user.lockedUntil);
   return user;
 }
 
@@ -116,14 +106,11 @@ export async function verifyLoginTotp(deps: Deps, session: SessionRow, code: str
   const user = await pendingUser(deps, session);
   if (!user.totpEnabled || !user.totpSecret)
     throw errors.badRequest('totp_not_enrolled', 'Set up an authenticator app first.');
+  await assertTotpMayTry(deps, user);
   const step = await checkTotp(user.totpSecret, code, user.totpLastStep);
-  if (step === null) {
-    const lockedUntil = await recordFailure(deps, user, 'auth.totp_failed');
-    if (lockedUntil) throw locked(lockedUntil);
-    throw wrongCode();
-  }
+  if (step === null) return failTotp(deps, user);
   await deps.db.transaction(async (tx) => {
-    await repo.updateUser(tx, user.id, { totpLastStep: step, failedLogins: 0 });
+    await repo.updateUser(tx, user.id, { totpLastStep: step });
     await activateSession(tx, session.id, deps.config.sessionAbsoluteHours);
     await audit(tx, {
       action: 'auth.login',
@@ -151,14 +138,11 @@ export async function confirmEnrollment(deps: Deps, session: SessionRow, code: s
   if (user.totpEnabled)
     throw errors.conflict('totp_already_enabled', 'An authenticator is already set up for this account.');
   if (!user.totpSecret) throw errors.badRequest('totp_not_started', 'Start the set-up first.');
+  await assertTotpMayTry(deps, user);
   const step = await checkTotp(user.totpSecret, code, null);
-  if (step === null) {
-    const lockedUntil = await recordFailure(deps, user, 'auth.totp_failed');
-    if (lockedUntil) throw locked(lockedUntil);
-    throw wrongCode();
-  }
+  if (step === null) return failTotp(deps, user);
   await deps.db.transaction(async (tx) => {
-    await repo.updateUser(tx, user.id, { totpEnabled: true, totpLastStep: step, failedLogins: 0 });
+    await repo.updateUser(tx, user.id, { totpEnabled: true, totpLastStep: step });
     if (session.stage !== 'active') await activateSession(tx, session.id, deps.config.sessionAbsoluteHours);
     await audit(tx, {
       action: 'auth.totp_enrolled',

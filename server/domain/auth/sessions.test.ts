@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, buildWorld } from '../../test/factories.ts';
 import { anonymous, login, startTestApp, type TestApp } from '../../test/harness.ts';
+import { memberships, users } from '../tenancy/tables.ts';
 import { sessions } from './tables.ts';
 
 let t: TestApp;
@@ -43,6 +44,58 @@ describe('POST /api/auth/logout-all', () => {
     expect((await stolen.get('/api/auth/me')).statusCode).toBe(401);
     expect((await w.clients.god_man.get('/api/auth/me')).statusCode).toBe(401);
     expect((await w.clients.social_worker.get('/api/auth/me')).statusCode).toBe(200);
+  });
+});
+
+// The actor is read afresh, in one statement, on every request: no cache can keep an old right alive.
+describe('the very next request sees who the user is now', () => {
+  it('refuses a suspended user at once, on every session, and lets them back when the suspension ends', async () => {
+    const w = await buildWorld(t.app, t.database.db, ['god_man']);
+    const other = await login(t.app, w.people.god_man.email, TEST_PASSWORD);
+    expect((await w.clients.god_man.get('/api/auth/me')).statusCode).toBe(200);
+    await t.database.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, w.people.god_man.id));
+    expect((await w.clients.god_man.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await other.get('/api/auth/me')).statusCode).toBe(401);
+    await t.database.db.update(users).set({ disabledAt: null }).where(eq(users.id, w.people.god_man.id));
+    expect((await other.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  it('takes away what an ended membership gave, on the next request', async () => {
+    const w = await buildWorld(t.app, t.database.db, ['tenant_admin']);
+    const admin = w.clients.tenant_admin;
+    expect((await admin.get('/api/admin/jobs')).statusCode).toBe(200);
+    expect((await admin.get('/api/auth/me')).json()).toMatchObject({ abilities: { manageUsers: true } });
+    await t.database.db
+      .update(memberships)
+      .set({ endedAt: new Date() })
+      .where(eq(memberships.userId, w.people.tenant_admin.id));
+    expect((await admin.get('/api/admin/jobs')).statusCode).toBe(403);
+    expect((await admin.get('/api/auth/me')).json()).toMatchObject({
+      memberships: [],
+      abilities: { manageUsers: false },
+    });
+  });
+
+  it('applies a changed role on the next request, both ways', async () => {
+    const w = await buildWorld(t.app, t.database.db, ['god_man']);
+    const client = w.clients.god_man;
+    expect((await client.get('/api/admin/jobs')).statusCode).toBe(403);
+    const setRole = (role: string) =>
+      t.database.db.update(memberships).set({ role }).where(eq(memberships.userId, w.people.god_man.id));
+    await setRole('tenant_admin');
+    expect((await client.get('/api/admin/jobs')).statusCode).toBe(200);
+    await setRole('god_man');
+    expect((await client.get('/api/admin/jobs')).statusCode).toBe(403);
+  });
+
+  it('refuses a session whose user moved to another tenant', async () => {
+    const w = await buildWorld(t.app, t.database.db, ['god_man']);
+    const elsewhere = await buildWorld(t.app, t.database.db, []);
+    await t.database.db
+      .update(sessions)
+      .set({ tenantId: elsewhere.tenant.id })
+      .where(eq(sessions.userId, w.people.god_man.id));
+    expect((await w.clients.god_man.get('/api/auth/me')).statusCode).toBe(401);
   });
 });
 

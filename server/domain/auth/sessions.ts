@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/connect.ts';
-import { sessions } from './tables.ts';
+import * as repo from './sessions-repo.ts';
+import type { SessionRow } from './sessions-repo.ts';
 
 export const SESSION_COOKIE = 'navet_session';
 
@@ -23,7 +23,7 @@ export async function createSession(
   const id = sessionIdFor(token);
   const csrfToken = randomBytes(24).toString('base64url');
   const now = new Date();
-  await tx.insert(sessions).values({
+  await repo.insertSession(tx, {
     id,
     userId: input.userId,
     tenantId: input.tenantId,
@@ -38,44 +38,36 @@ export async function createSession(
   return { token, id, csrfToken };
 }
 
-export type SessionRow = typeof sessions.$inferSelect;
+export type { SessionRow };
 
 /** A live session for the token, or null when it is unknown, revoked, idle too long or past its end. */
 export async function findLiveSession(db: Db, token: string, times: SessionTimes): Promise<SessionRow | null> {
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.id, sessionIdFor(token)), isNull(sessions.revokedAt)));
-  if (!row) return null;
+  const row = await repo.unrevokedSession(db, sessionIdFor(token));
+  return row && isLive(row, times) ? row : null;
+}
+
+/** Whether a session not revoked is within its absolute end and its idle time. */
+export function isLive(row: SessionRow, times: SessionTimes): boolean {
   const now = Date.now();
-  if (row.expiresAt.getTime() <= now) return null;
-  if (row.lastSeenAt.getTime() + times.idleMinutes * 60_000 <= now) return null;
-  return row;
+  if (row.expiresAt.getTime() <= now) return false;
+  return row.lastSeenAt.getTime() + times.idleMinutes * 60_000 > now;
 }
 
 /** Keeps the idle clock running; written at most once a minute per session. */
 export async function touchSession(db: Db, row: SessionRow): Promise<void> {
   if (Date.now() - row.lastSeenAt.getTime() < 60_000) return;
-  await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.id));
+  await repo.setLastSeen(db, row.id, new Date());
 }
 
 export async function activateSession(tx: Db, id: string, absoluteHours: number): Promise<void> {
   const now = new Date();
-  await tx
-    .update(sessions)
-    .set({ stage: 'active', lastSeenAt: now, expiresAt: new Date(now.getTime() + absoluteHours * 3_600_000) })
-    .where(eq(sessions.id, id));
+  await repo.setActive(tx, id, now, new Date(now.getTime() + absoluteHours * 3_600_000));
 }
 
 export async function revokeSession(tx: Db, id: string): Promise<void> {
-  await tx.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, id));
+  await repo.setRevoked(tx, id);
 }
 
 export async function revokeAllSessions(tx: Db, userId: string): Promise<number> {
-  const rows = await tx
-    .update(sessions)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
-  return rows.length;
+  return repo.setAllRevoked(tx, userId);
 }

@@ -26,3 +26,29 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed sign-in attempts, for throttling by account and address and for the
+ * tenant admin's view of why an account is throttled. Kept a day, then pruned.
+ * The account is keyed by a hash of the address typed, so an unknown address
+ * is throttled exactly like a known one and no typed address is stored.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** SHA-256 of the lower-cased e-mail address typed. */
+    accountKey: text('account_key').notNull(),
+    /** The account, when the address belongs to one. */
+    userId: uuid('user_id').references(() => users.id),
+    ip: text('ip').notNull(),
+    /** 'password' or 'totp'. */
+    kind: text('kind').$type<'password' | 'totp'>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('login_failures_key_idx').on(t.accountKey, t.at),
+    index('login_failures_user_idx').on(t.userId, t.at),
+    index('login_failures_at_idx').on(t.at),
+  ],
+);

@@ -59,14 +59,14 @@ describe('POST /api/admin/users/:id/memberships', () => {
     expect(paths(foreign.json())).toEqual(['body.organisationId']);
   });
 
-  it('adds a role the user holds at once; a duplicate is 409', async () => {
+  it('adds a role without children’s data at once; a duplicate is 409', async () => {
     const w = await buildWorld(t.app, t.database.db, ['tenant_admin', 'social_worker']);
     const org2 = await buildOrganisation(t.database.db, w.tenant.id);
     const url = `/api/admin/users/${w.people.social_worker.id}/memberships`;
-    const res = await w.clients.tenant_admin.post(url, { organisationId: org2.id, role: 'manager' });
+    const res = await w.clients.tenant_admin.post(url, { organisationId: org2.id, role: 'coordinator' });
     expect(res.statusCode).toBe(201);
     const added = res.json().memberships.find((m: { organisationId: string }) => m.organisationId === org2.id);
-    expect(added).toMatchObject({ role: 'manager', endedAt: null });
+    expect(added).toMatchObject({ role: 'coordinator', endedAt: null });
     expect(await auditCount('tenancy.membership_added', added.id)).toBe(1);
 
     const me = await w.clients.social_worker.get('/api/auth/me');
@@ -75,9 +75,9 @@ describe('POST /api/admin/users/:id/memberships', () => {
         .json()
         .memberships.map((m: { role: string }) => m.role)
         .sort(),
-    ).toEqual(['manager', 'social_worker']);
+    ).toEqual(['coordinator', 'social_worker']);
 
-    const again = await w.clients.tenant_admin.post(url, { organisationId: org2.id, role: 'manager' });
+    const again = await w.clients.tenant_admin.post(url, { organisationId: org2.id, role: 'coordinator' });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: 'membership_exists' });
   });

@@ -9,7 +9,8 @@ type TenancyAction =
   | 'changeMemberships'
   | 'disableUser'
   | 'readSettings'
-  | 'changeSettings';
+  | 'changeSettings'
+  | 'decideGrants';
 
 /**
  * Only tenant admins run the tenant. Every action is named even though the
@@ -25,6 +26,7 @@ export function authorize(actor: Actor, action: TenancyAction): void {
     case 'disableUser':
     case 'readSettings':
     case 'changeSettings':
+    case 'decideGrants':
       if (!hasRole(actor, 'tenant_admin')) throw errors.forbidden('Only tenant admins manage the tenant.');
       return;
   }

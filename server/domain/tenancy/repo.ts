@@ -1,7 +1,8 @@
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { UserListQuery } from '../../../common/schemas/tenancy.ts';
 import type { Db } from '../../db/connect.ts';
-import { memberships, organisations, tenants, users } from './tables.ts';
+import { alias } from 'drizzle-orm/pg-core';
+import { memberships, organisations, roleGrants, tenants, users } from './tables.ts';
 
 /* Every query here takes the tenant id: nothing an admin asks for crosses tenants. */
 
@@ -57,6 +58,17 @@ export async function listUsers(
     const match = or(ilike(users.displayName, pattern), ilike(users.email, pattern));
     if (match) filters.push(match);
   }
+  // Role and organisation judge the same open membership: "a manager at the school", not one of each.
+  if (q.role || q.organisationId)
+    filters.push(
+      sql`exists (select 1 from ${memberships} where ${and(
+        eq(memberships.userId, users.id),
+        eq(memberships.tenantId, tenantId),
+        isNull(memberships.endedAt),
+        q.role ? eq(memberships.role, q.role) : undefined,
+        q.organisationId ? eq(memberships.organisationId, q.organisationId) : undefined,
+      )})`,
+    );
   const where = and(...filters);
   const rows = await db
     .select()
@@ -180,5 +192,74 @@ export async function findTenant(db: Db, tenantId: string): Promise<TenantRow | 
 
 export async function updateTenant(db: Db, tenantId: string, patch: Partial<TenantRow>): Promise<TenantRow | null> {
   const [row] = await db.update(tenants).set(patch).where(eq(tenants.id, tenantId)).returning();
+  return row ?? null;
+}
+
+// ---- role grants waiting for a second admin ----
+
+export type GrantRow = typeof roleGrants.$inferSelect;
+
+/** Grants with the names an admin reads: who, where, asked by whom, decided by whom. */
+export async function grantsWithNames(db: Db, tenantId: string, filter: SQL) {
+  const target = alias(users, 'grant_user');
+  const requester = alias(users, 'grant_requester');
+  const decider = alias(users, 'grant_decider');
+  return db
+    .select({
+      grant: roleGrants,
+      userName: target.displayName,
+      organisationName: organisations.name,
+      requestedByName: requester.displayName,
+      decidedByName: decider.displayName,
+    })
+    .from(roleGrants)
+    .innerJoin(target, eq(target.id, roleGrants.userId))
+    .innerJoin(organisations, eq(organisations.id, roleGrants.organisationId))
+    .innerJoin(requester, eq(requester.id, roleGrants.requestedBy))
+    .leftJoin(decider, eq(decider.id, roleGrants.decidedBy))
+    .where(and(eq(roleGrants.tenantId, tenantId), filter))
+    .orderBy(asc(roleGrants.requestedAt), asc(roleGrants.id))
+    .limit(500);
+}
+export type GrantWithNames = Awaited<ReturnType<typeof grantsWithNames>>[number];
+
+/** Pending grants, of the given users only when named. */
+export const pendingGrants = (userIds?: string[]): SQL =>
+  and(eq(roleGrants.status, 'pending'), userIds ? inArray(roleGrants.userId, userIds) : undefined) as SQL;
+
+export const grantById = (id: string): SQL => eq(roleGrants.id, id);
+
+export async function pendingGrantExists(db: Db, userId: string, organisationId: string, role: string) {
+  const [row] = await db
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.userId, userId),
+        eq(roleGrants.organisationId, organisationId),
+        eq(roleGrants.role, role as GrantRow['role']),
+        eq(roleGrants.status, 'pending'),
+      ),
+    );
+  return row !== undefined;
+}
+
+export async function insertGrant(db: Db, row: typeof roleGrants.$inferInsert): Promise<GrantRow> {
+  const [created] = await db.insert(roleGrants).values(row).returning();
+  if (!created) throw new Error('insert returned nothing');
+  return created;
+}
+
+/** Decides a pending grant; null when it was no longer pending (decided by someone else meanwhile). */
+export async function decideGrant(
+  db: Db,
+  id: string,
+  patch: Pick<GrantRow, 'status' | 'decidedBy' | 'decidedAt' | 'membershipId'>,
+): Promise<GrantRow | null> {
+  const [row] = await db
+    .update(roleGrants)
+    .set(patch)
+    .where(and(eq(roleGrants.id, id), eq(roleGrants.status, 'pending')))
+    .returning();
   return row ?? null;
 }

@@ -16,12 +16,14 @@ import {
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/auth-plugin.ts';
 import { api, errorResponses } from '../../http/route.ts';
+import { grantRoutes } from './grants-routes.ts';
 import * as service from './service.ts';
 
 /** Tenant administration: organisations, users and their roles, tenant settings. Tenant admins only. */
 export function tenancyRoutes(app: FastifyInstance, deps: Deps): void {
   const r = api(app);
   const tags = ['admin'];
+  grantRoutes(app, deps);
 
   r.get(
     '/api/admin/organisations',
@@ -66,7 +68,8 @@ export function tenancyRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Create a user with a first password and at least one membership',
+        summary:
+          'Create a user with a first password and at least one membership; roles that open children’s data wait for a second admin',
         body: CreateUserBody,
         response: { 201: AdminUser, ...errorResponses },
       },
@@ -92,7 +95,8 @@ export function tenancyRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Give a user a role in an organisation',
+        summary:
+          'Give a user a role in an organisation; a role that opens children’s data, or the admin role, is requested and waits for a second admin',
         params: IdParams,
         body: MembershipBody,
         response: { 201: AdminUser, ...errorResponses },

@@ -16,8 +16,9 @@ import type { Deps } from '../../deps.ts';
 import { errors, type Issue } from '../../errors.ts';
 import { hashPassword, passwordProblem } from '../auth/passwords.ts';
 import { revokeAllSessions } from '../auth/sessions.ts';
+import { givenDirectly, requestGrants } from './grants.service.ts';
 import { authorize } from './policy.ts';
-import { presentOrganisation, presentTenant, presentUser } from './presenter.ts';
+import { presentGrant, presentOrganisation, presentTenant, presentUser } from './presenter.ts';
 import * as repo from './repo.ts';
 
 const emailTaken = () => errors.conflict('email_taken', 'A user with this e-mail address already exists.');
@@ -30,10 +31,20 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
+async function grantsOf(tx: Db, actor: Actor, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  const rows = await repo.grantsWithNames(tx, actor.tenantId, repo.pendingGrants(userIds));
+  return rows.map((g) => presentGrant(g, actor));
+}
+
 async function userView(tx: Db, actor: Actor, userId: string): Promise<AdminUser> {
   const user = await repo.findUser(tx, actor.tenantId, userId);
   if (!user) throw errors.notFound('user');
-  return presentUser(user, await repo.membershipsOf(tx, actor.tenantId, [user.id]));
+  return presentUser(
+    user,
+    await repo.membershipsOf(tx, actor.tenantId, [user.id]),
+    await grantsOf(tx, actor, [user.id]),
+  );
 }
 
 /** The tenant must always keep someone who can administer it. Call after the change, inside its transaction. */
@@ -73,8 +84,13 @@ export async function listUsers(deps: Deps, actor: Actor, query: UserListQuery):
       actor.tenantId,
       rows.map((u) => u.id),
     );
+    const grants = await grantsOf(
+      tx,
+      actor,
+      rows.map((u) => u.id),
+    );
     return {
-      items: rows.map((u) => presentUser(u, memberships)),
+      items: rows.map((u) => presentUser(u, memberships, grants)),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -122,16 +138,21 @@ export async function createUser(deps: Deps, actor: Actor, body: CreateUserBody)
         displayName: body.displayName,
         passwordHash,
       });
-      const unique = new Map(body.memberships.map((m) => [`${m.organisationId}/${m.role}`, m]));
+      const unique = [...new Map(body.memberships.map((m) => [`${m.organisationId}/${m.role}`, m])).values()];
+      // Roles that open children's data, or the admin role, wait for a second admin (grants.service.ts).
+      const direct: typeof unique = [];
+      const asked: typeof unique = [];
+      for (const m of unique) ((await givenDirectly(tx, actor, user.id, m.role)) ? direct : asked).push(m);
       await repo.insertMemberships(
         tx,
-        [...unique.values()].map((m) => ({ tenantId: actor.tenantId, userId: user.id, ...m })),
+        direct.map((m) => ({ tenantId: actor.tenantId, userId: user.id, ...m })),
       );
+      const requested = await requestGrants(tx, actor, user.id, asked);
       await audit(tx, {
         action: 'tenancy.user_created',
         entity: 'user',
         entityId: user.id,
-        detail: { email: user.email, memberships: [...unique.values()] },
+        detail: { email: user.email, memberships: direct, requestedGrants: requested.map((g) => g.id) },
       });
       return userView(tx, actor, user.id);
     });
@@ -152,6 +173,11 @@ export async function addMembership(
     if (!(await repo.findUser(tx, actor.tenantId, userId))) throw errors.notFound('user');
     const issues = await foreignOrganisations(tx, actor, [{ path: 'body.organisationId', id: body.organisationId }]);
     if (issues.length > 0) throw errors.validation(issues);
+    if (!(await givenDirectly(tx, actor, userId, body.role))) {
+      // Requested, not given: a second admin approves (grants.service.ts audits the request).
+      await requestGrants(tx, actor, userId, [body]);
+      return userView(tx, actor, userId);
+    }
     if (await repo.activeMembershipExists(tx, userId, body.organisationId, body.role))
       throw errors.conflict('membership_exists', 'The user already holds this role in this organisation.');
     const [id] = await repo.insertMemberships(tx, [{ tenantId: actor.tenantId, userId, ...body }]);

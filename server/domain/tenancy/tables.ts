@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Role } from '../../../common/roles.ts';
+import type { GrantStatus } from '../../../common/schemas/tenancy.ts';
 
 /** A municipality, or municipalities collaborating. Nothing ever crosses tenants. */
 export const tenants = pgTable('tenants', {
@@ -69,4 +71,42 @@ export const memberships = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true }),
   },
   (t) => [index('memberships_user_idx').on(t.userId), index('memberships_org_role_idx').on(t.organisationId, t.role)],
+);
+
+/**
+ * A role that opens children's data or runs the tenant, requested by one tenant admin and waiting for another
+ * (`common/roles.ts` `approvalRoles`). Approval creates the membership; the row stays for the record.
+ */
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    role: text('role').$type<Role>().notNull(),
+    /** pending, approved or rejected. */
+    status: text('status').$type<GrantStatus>().notNull().default('pending'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The membership an approval created. */
+    membershipId: uuid('membership_id').references(() => memberships.id),
+  },
+  (t) => [
+    index('role_grants_tenant_status_idx').on(t.tenantId, t.status, t.requestedAt),
+    // One open request per person, organisation and role: two admins asking at once get one.
+    uniqueIndex('role_grants_pending_uidx')
+      .on(t.userId, t.organisationId, t.role)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );
