@@ -49,13 +49,17 @@ export async function createSocialWorker(baseURL: string, displayName: string): 
     password: 'Kvällssol-över-Ströms-vattudal-42',
     displayName,
   };
-  await admin.send('POST', '/api/admin/users', {
+  const created = (await admin.send('POST', '/api/admin/users', {
     email: user.email,
     displayName,
     password: user.password,
     memberships: [{ organisationId: social!.id, role: 'social_worker' }],
-  });
+  })) as { pendingGrants: { id: string }[] };
   await admin.api.dispose();
+  // A social worker reads children's data: the second admin approves the role.
+  const second = await apiSession(baseURL, demo.admin2);
+  for (const g of created.pendingGrants) await second.send('POST', `/api/admin/grants/${g.id}/approve`, {});
+  await second.api.dispose();
   return user;
 }
 

@@ -27,7 +27,14 @@ async function assignTopic(page: Page, topic: string, responsible: string, fallb
   await expect(page.getByRole('status').filter({ hasText: `${topic} är sparat.` })).toBeVisible();
 }
 
+/** Opens a form the page keeps closed until asked (its button says aria-expanded). */
+async function reveal(page: Page, name: string) {
+  const button = page.getByRole('button', { name, exact: true });
+  if ((await button.getAttribute('aria-expanded')) === 'false') await button.click();
+}
+
 async function addMember(page: Page, search: string, option: string, roleLabel: string) {
+  await reveal(page, 'Lägg till någon i navet');
   const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Lägg till någon i navet' }) });
   await form.getByLabel('Sök bland kollegor (Person)').fill(search);
   await form.getByLabel('Person', { exact: true }).selectOption({ label: option });
@@ -103,6 +110,7 @@ test('a social worker opens a case, builds the hub around the child and hands ov
   const meeting = page.locator('#first-meeting');
   await expect(meeting.getByRole('heading', { name: 'Deltar' })).toBeVisible();
   await expect(meeting).toContainText('Göran Ek (god man)');
+  await reveal(page, 'Checklista');
   for (const item of [
     'Sätta ansikten på varandra',
     'Sekretess och dokumentation',
@@ -138,6 +146,7 @@ test('a social worker opens a case, builds the hub around the child and hands ov
 
   // ---- A question for the child ----
   const questions = page.locator('#questions');
+  await reveal(page, 'Ny fråga till barnet');
   await questions.getByLabel('Vad ska tas upp med barnet?').fill('Förklara vad avslaget betyder.');
   await questions.getByLabel('Ägare', { exact: true }).selectOption({ label: 'Göran Ek (god man)' });
   await questions.getByLabel('Senast', { exact: true }).fill(swedishDate(7));

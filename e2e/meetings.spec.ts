@@ -71,6 +71,9 @@ test('a hub meeting: scheduled, accepted, held with two decisions; the overdue o
   // The social worker holds the meeting: agenda, minutes and two decisions typed live.
   await switchTo(page, demo.socialWorker);
   await page.goto(meetingUrl);
+  // Closing is offered only once the meeting has started.
+  await expect(page.getByRole('button', { name: 'Avsluta mötet' })).toHaveCount(0);
+  await expect(page.getByText('Mötet kan avslutas när det har startat.')).toBeVisible();
   await page.getByRole('button', { name: 'Starta mötet' }).click();
   await expect(page.getByText('Mötet pågår: skriv protokoll och beslut.')).toBeVisible();
   const agendaForm = page.getByRole('form', { name: 'Ny punkt på dagordningen' });
@@ -78,10 +81,22 @@ test('a hub meeting: scheduled, accepted, held with two decisions; the overdue o
   await agendaForm.getByLabel('Ansvarig').selectOption({ label: 'Karin Berg (kontaktperson)' });
   await agendaForm.getByRole('button', { name: 'Lägg till punkten' }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Skolstarten' })).toBeVisible();
+  // An agenda item is edited in place: its fields open where it stands, focus in the title.
+  await page.getByRole('button', { name: 'Ändra Skolstarten' }).click();
+  const itemForm = page.getByRole('form', { name: 'Ändra punkten Skolstarten' });
+  await expect(itemForm.getByLabel('Punkt', { exact: true })).toBeFocused();
+  await expectAccessible(page);
+  await itemForm.getByLabel('Punkt', { exact: true }).fill('Skolstarten i januari');
+  await itemForm.getByRole('button', { name: 'Spara punkten' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Skolstarten i januari' })).toBeVisible();
+  await expect(page.getByText('Punkten Skolstarten i januari är sparad.')).toBeVisible();
 
   await page
     .getByRole('textbox', { name: 'Protokoll' })
     .fill('Amir har börjat skolan. Fotbollen fortsätter på tisdagar.');
+  // The minutes save themselves once typing pauses; the button saves at once as well.
+  await expect(page.getByRole('status').filter({ hasText: /^Sparat / })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Skriv ut protokollet' })).toBeVisible();
   await page.getByRole('button', { name: 'Spara protokollet' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Protokollet är sparat.' })).toBeVisible();
 

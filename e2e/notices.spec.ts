@@ -33,6 +33,7 @@ test('a rejection recorded by the contact person reaches the social worker’s o
   await karin.locator('.child-list').getByRole('link', { name: 'Amir', exact: true }).click();
   await expect(karin.getByRole('heading', { level: 1, name: 'Amir' })).toBeVisible();
   const section = karin.getByRole('region', { name: 'Händelser och datum' });
+  await section.getByRole('button', { name: 'Registrera en händelse' }).click();
   await expect(section.getByRole('heading', { name: 'Registrera en händelse' })).toBeVisible();
   await expectAccessible(karin);
 

@@ -144,6 +144,12 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await adopt.getByLabel('Vem följer upp?').selectOption({ label: 'Sofia Sipström (socialsekreterare)' });
   await adopt.getByRole('checkbox', { name: 'Barnet har godkänt planen' }).check();
   await adopt.getByRole('button', { name: 'Anta planen' }).click();
+  // Adoption locks the version: a dialog says so, and who is reminded when, before anything happens.
+  const confirmAdopt = page.getByRole('alertdialog', { name: 'Anta planen?' });
+  await expect(confirmAdopt).toContainText('Version 1 låses');
+  await expect(confirmAdopt).toContainText('Sofia Sipström får en påminnelse');
+  await expectAccessible(page);
+  await confirmAdopt.getByRole('button', { name: 'Ja, anta planen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Planen är antagen.' })).toBeVisible();
   await expect(page.getByText(/Gäller – version 1 gäller/)).toBeVisible();
   await expectAccessible(page);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../common/roles.ts';
-import { hubRoles, type HubRole } from '../../../common/schemas/children.ts';
+import { hubRolesFor, mayTakeHubRole } from '../../../common/hub-roles.ts';
+import { hubRoles } from '../../../common/schemas/children.ts';
 import { useAddMember } from '../../api/hub.ts';
 import { fieldIssue } from '../errors.ts';
 import { Field, SelectField } from '../Field.tsx';
@@ -9,20 +9,6 @@ import { localIsoDate } from '../format.ts';
 import { HubErrorRegion } from './HubError.tsx';
 import { PersonPicker, type Person } from './PersonPicker.tsx';
 import { useHubRoleOptions } from './values.tsx';
-
-/**
- * The hub role a person most likely takes, from their role at work. Only a
- * first guess for the select: the user decides and the server checks.
- */
-const likelyHubRole: Partial<Record<Role, HubRole>> = {
-  social_worker: 'social_worker',
-  god_man: 'god_man',
-  contact_person: 'contact_person',
-  school_mentor: 'school_mentor',
-  school_health: 'school_health',
-  child_psychiatry: 'child_psychiatry',
-  volunteer: 'civil_society',
-};
 
 interface AddMemberFormProps {
   childId: string;
@@ -33,24 +19,39 @@ interface AddMemberFormProps {
 export function AddMemberForm({ childId, memberUserIds, onAdded }: AddMemberFormProps) {
   const { t } = useTranslation();
   const add = useAddMember(childId);
-  const roleOptions = useHubRoleOptions(hubRoles);
   const [person, setPerson] = useState<Person | null>(null);
   const [hubRole, setHubRole] = useState<string>('');
+  const chosenRole = hubRoles.find((r) => r === hubRole);
+  // Only the places the chosen person's roles at work open (common/hub-roles.ts); every place before a choice.
+  const roleOptions = useHubRoleOptions(
+    person
+      ? hubRoles.filter((h) => person.organisations.some((o) => mayTakeHubRole(h, o.role, o.principalType)))
+      : hubRoles,
+  );
   const [organisationId, setOrganisationId] = useState('');
   const [startsOn, setStartsOn] = useState('');
   const [missing, setMissing] = useState<{ person: boolean; role: boolean }>({ person: false, role: false });
-  const organisations = person ? [...new Map(person.organisations.map((o) => [o.id, o])).values()] : [];
+  const organisations = person
+    ? [
+        ...new Map(
+          person.organisations
+            .filter((o) => !chosenRole || mayTakeHubRole(chosenRole, o.role, o.principalType))
+            .map((o) => [o.id, o]),
+        ).values(),
+      ]
+    : [];
 
   const choose = (p: Person | null) => {
     setPerson(p);
     setOrganisationId('');
-    const guess = p?.organisations.map((o) => likelyHubRole[o.role]).find(Boolean);
-    if (guess) setHubRole(guess);
+    // A first guess from their role at work; the user decides and the server checks.
+    const guess = p?.organisations.flatMap((o) => hubRolesFor(o.role, o.principalType))[0];
+    setHubRole(guess ?? '');
   };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const role = hubRoles.find((r) => r === hubRole);
+    const role = chosenRole;
     setMissing({ person: !person, role: !role });
     if (!person || !role) return;
     add.mutate(
@@ -81,6 +82,7 @@ export function AddMemberForm({ childId, memberUserIds, onAdded }: AddMemberForm
         value={person?.userId ?? ''}
         onChange={choose}
         excludeUserIds={memberUserIds}
+        hubRole={person ? undefined : chosenRole}
         error={
           missing.person
             ? t('hub.members.errors.person')

@@ -127,6 +127,7 @@ export function EndMemberDialog({ childId, member, memberUserIds, onEnded }: End
                 value={replacement?.userId ?? ''}
                 onChange={setReplacement}
                 excludeUserIds={memberUserIds}
+                hubRole={member.hubRole}
                 error={!lastCore && fieldIssue(end.error, 'replacementUserId') ? t('hub.end.errors.replacement') : null}
               />
               {lastCore && !replacement ? (

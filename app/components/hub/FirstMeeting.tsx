@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Reveal } from '../Reveal.tsx';
 import type { ChildDetail } from '../../../common/schemas/children.ts';
 import type { ChecklistItem, FirstMeeting as FirstMeetingData } from '../../../common/schemas/hub.ts';
 import { useFirstMeeting, useRecordChecklist, useSetProposedDate } from '../../api/hub.ts';
@@ -51,7 +52,9 @@ export function FirstMeeting({ child }: { child: ChildDetail }) {
           ) : (
             <p>{t('hub.firstMeeting.noParticipants')}</p>
           )}
-          <Checklist childId={child.id} meeting={data} onSaved={setSaved} />
+          <Reveal label={t('hub.firstMeeting.checklist')}>
+            <Checklist childId={child.id} meeting={data} onSaved={setSaved} />
+          </Reveal>
         </>
       ) : null}
       <Agreements child={child} />

@@ -1,25 +1,13 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
-import { errorText } from '../errors.ts';
+import { errorText, errorTitle, isFieldError } from '../errors.ts';
 import { Notice } from '../Notice.tsx';
-
-/** Error ids of the hub and child routes that have their own words here. */
-const hubCodes = [
-  'already_member',
-  'already_ended',
-  'last_core_member',
-  'child_closed',
-  'version_conflict',
-  'forbidden',
-  'not_found',
-] as const;
-type HubCode = (typeof hubCodes)[number];
-const isHubCode = (code: string): code is HubCode => (hubCodes as readonly string[]).includes(code);
+import { shownBy } from '../../../common/errors-shown.ts';
 
 /** The text for an error on the child page: the hub's own words first, then the app's common ones. */
 export function hubErrorText(t: TFunction, error: unknown): string {
-  if (isApiError(error) && isHubCode(error.code)) return t(`hub.errors.${error.code}`);
+  if (isApiError(error) && shownBy('hub', error.code)) return t(`hub.errors.${error.code}`);
   return errorText(t, error);
 }
 
@@ -32,7 +20,7 @@ export function HubErrorRegion({ error, id }: { error: unknown; id?: string }) {
   return (
     <div role="alert" aria-live="assertive" id={id}>
       {error ? (
-        <Notice kind="error" title={t('errors.title')}>
+        <Notice kind={isFieldError(error) ? 'warning' : 'error'} title={errorTitle(t, error)}>
           <p>{hubErrorText(t, error)}</p>
         </Notice>
       ) : null}

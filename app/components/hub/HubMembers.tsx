@@ -6,6 +6,7 @@ import { useHub } from '../../api/hub.ts';
 import { MissingCoreRoles } from '../ChildValues.tsx';
 import { useFormatDate, useFormatDateTime } from '../format.ts';
 import { Loading, Notice } from '../Notice.tsx';
+import { Reveal } from '../Reveal.tsx';
 import { AddMemberForm } from './AddMemberForm.tsx';
 import { EndMemberDialog } from './EndMemberDialog.tsx';
 import { HubErrorRegion, SavedRegion } from './HubError.tsx';
@@ -70,11 +71,13 @@ export function HubMembers({ child }: { child: ChildDetail }) {
             </details>
           ) : null}
           {data.abilities.addMember ? (
-            <AddMemberForm
-              childId={child.id}
-              memberUserIds={activeUserIds}
-              onAdded={(name) => setSaved(t('hub.members.added', { name }))}
-            />
+            <Reveal label={t('hub.members.addTitle')}>
+              <AddMemberForm
+                childId={child.id}
+                memberUserIds={activeUserIds}
+                onAdded={(name) => setSaved(t('hub.members.added', { name }))}
+              />
+            </Reveal>
           ) : null}
         </>
       ) : null}

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { mayTakeHubRole } from '../../../common/hub-roles.ts';
+import type { HubRole } from '../../../common/schemas/children.ts';
 import type { PeopleList } from '../../../common/schemas/hub.ts';
 import { usePeople } from '../../api/hub.ts';
 import { Field, SelectField } from '../Field.tsx';
@@ -15,13 +17,20 @@ interface PersonPickerProps {
   error?: string | null;
   /** People who cannot be chosen here (already in the hub, the leaving member). */
   excludeUserIds?: readonly string[];
+  /** Only people whose role at work and organisation fit this place in the hub. */
+  hubRole?: HubRole;
+}
+
+/** Whether the person may take the hub role through one of their organisations (the server checks it too). */
+export function fits(p: Person, hubRole: HubRole | undefined): boolean {
+  return !hubRole || p.organisations.some((o) => mayTakeHubRole(hubRole, o.role, o.principalType));
 }
 
 /**
  * Search the municipality's colleagues, then choose one from a plain select:
  * native controls work with every screen reader and on every phone.
  */
-export function PersonPicker({ label, hint, value, onChange, error, excludeUserIds = [] }: PersonPickerProps) {
+export function PersonPicker({ label, hint, value, onChange, error, excludeUserIds = [], hubRole }: PersonPickerProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
@@ -33,7 +42,7 @@ export function PersonPicker({ label, hint, value, onChange, error, excludeUserI
   const people = usePeople(q);
   // The chosen person stays in the list while the user searches for someone else.
   const [chosen, setChosen] = useState<Person | null>(null);
-  const found = (people.data?.items ?? []).filter((p) => !excludeUserIds.includes(p.userId));
+  const found = (people.data?.items ?? []).filter((p) => !excludeUserIds.includes(p.userId) && fits(p, hubRole));
   const keep = chosen && chosen.userId === value && !found.some((p) => p.userId === value) ? [chosen] : [];
   const items = [...keep, ...found];
   const describe = (p: Person) => {

@@ -4,6 +4,7 @@ import type { ChildDetail } from '../../../common/schemas/children.ts';
 import { useHub, useQuestions, useTopicMatrix } from '../../api/hub.ts';
 import { Loading, Notice } from '../Notice.tsx';
 import { HubErrorRegion, SavedRegion } from './HubError.tsx';
+import { Reveal } from '../Reveal.tsx';
 import { QuestionForm } from './QuestionForm.tsx';
 import { QuestionItem } from './QuestionItem.tsx';
 import { sectionIds } from './sections.ts';
@@ -61,12 +62,14 @@ export function Questions({ child }: { child: ChildDetail }) {
         </>
       ) : null}
       {child.abilities.raiseQuestion && owners.length > 0 ? (
-        <QuestionForm
-          childId={child.id}
-          owners={owners}
-          topics={topics}
-          onCreated={() => setSaved(t('hub.questions.created'))}
-        />
+        <Reveal label={t('hub.questions.newTitle')}>
+          <QuestionForm
+            childId={child.id}
+            owners={owners}
+            topics={topics}
+            onCreated={() => setSaved(t('hub.questions.created'))}
+          />
+        </Reveal>
       ) : null}
     </section>
   );

@@ -6,7 +6,8 @@ import { checklistItems, type ChecklistItem, type Topic } from '../../../common/
 import { useTimeline } from '../../api/childRecord.ts';
 import { useTopicMatrix } from '../../api/hub.ts';
 import { useFormatDate, useFormatDateTime } from '../format.ts';
-import { Loading } from '../Notice.tsx';
+import { Loading, Notice } from '../Notice.tsx';
+import { History } from './History.tsx';
 import { HubErrorRegion } from './HubError.tsx';
 import { sectionIds } from './sections.ts';
 import { useTopicName } from './values.tsx';
@@ -120,33 +121,41 @@ export function Timeline({ child }: { child: ChildDetail }) {
   const entries = timeline.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
-    <section className="panel hub-section" id={sectionIds.timeline} aria-labelledby="timeline-heading">
-      <h2 id="timeline-heading">{t('hub.timeline.title')}</h2>
-      <HubErrorRegion error={timeline.error} />
-      {timeline.isPending ? <Loading /> : null}
-      {timeline.data && entries.length === 0 ? <p>{t('hub.timeline.empty')}</p> : null}
-      <ol className="hub-timeline">
-        {entries.map((e) => (
-          <li key={e.id} className="hub-timeline__entry">
-            <p className="hub-timeline__what">{describe(t, e, topicName, formatDate, list)}</p>
-            <p className="hub-muted hub-small">
-              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-              {' · '}
-              {e.byChild ? t('hub.timeline.byChild') : e.actor ? e.actor.displayName : t('hub.timeline.byNavet')}
-            </p>
-          </li>
-        ))}
-      </ol>
-      {timeline.hasNextPage ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void timeline.fetchNextPage()}
-          disabled={timeline.isFetchingNextPage}
-        >
-          {timeline.isFetchingNextPage ? t('common.loading') : t('hub.timeline.more')}
-        </button>
-      ) : null}
-    </section>
+    <>
+      <History child={child} />
+      <section className="panel hub-section" id={sectionIds.timeline} aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">{t('hub.timeline.title')}</h2>
+        <HubErrorRegion error={timeline.error} />
+        {timeline.isPending ? <Loading /> : null}
+        {timeline.data?.pages.some((p) => p.someWithheld) ? (
+          <Notice kind="info" title={t('history.withheld')}>
+            <p>{t('history.withheldBody')}</p>
+          </Notice>
+        ) : null}
+        {timeline.data && entries.length === 0 ? <p>{t('hub.timeline.empty')}</p> : null}
+        <ol className="hub-timeline">
+          {entries.map((e) => (
+            <li key={e.id} className="hub-timeline__entry">
+              <p className="hub-timeline__what">{describe(t, e, topicName, formatDate, list)}</p>
+              <p className="hub-muted hub-small">
+                <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                {' · '}
+                {e.byChild ? t('hub.timeline.byChild') : e.actor ? e.actor.displayName : t('hub.timeline.byNavet')}
+              </p>
+            </li>
+          ))}
+        </ol>
+        {timeline.hasNextPage ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void timeline.fetchNextPage()}
+            disabled={timeline.isFetchingNextPage}
+          >
+            {timeline.isFetchingNextPage ? t('common.loading') : t('hub.timeline.more')}
+          </button>
+        ) : null}
+      </section>
+    </>
   );
 }

@@ -5,6 +5,11 @@ export const sectionIds = {
   topics: 'topics',
   firstMeeting: 'first-meeting',
   questions: 'questions',
+  events: 'events',
+  meetings: 'meetings',
+  decisions: 'decisions',
+  besked: 'besked',
+  plan: 'plan',
   childLink: 'child-link',
   timeline: 'timeline',
 } as const;

@@ -3,6 +3,7 @@ import type { ChildViewAdult, ChildViewMe } from '../../../common/schemas/child-
 import { defaultTopics, type DefaultTopic, type Topic } from '../../../common/schemas/hub.ts';
 import { htmlLang, type ChildLanguage, type ChildT } from './childText.ts';
 import { Icon } from './Icon.tsx';
+import { ChildVoice } from './ChildVoice.tsx';
 import { Reach } from './Reach.tsx';
 
 const isDefaultTopic = (key: string): key is DefaultTopic => (defaultTopics as readonly string[]).includes(key);
@@ -94,6 +95,8 @@ export function ChildHome({ me, t, lang, focusOnShow }: ChildHomeProps) {
         </ul>
       </section>
 
+      <ChildVoice me={me} t={t} lang={lang} />
+
       <section aria-labelledby="cv-meetings" className="cv-section">
         <h2 id="cv-meetings">{t('sections.nextMeetings')}</h2>
         {me.upcomingMeetings.length === 0 ? (
@@ -103,11 +106,30 @@ export function ChildHome({ me, t, lang, focusOnShow }: ChildHomeProps) {
             {me.upcomingMeetings.map((m) => {
               const at = new Date(m.startsAt);
               return (
-                <li key={m.id} className="cv-card">
+                <li key={m.id} className="cv-card" data-testid="child-meeting">
                   <p>
                     <strong>{t('meetings.when')}</strong> <DayName at={at} t={t} format={dateFormat} />{' '}
                     {t('meetings.time', { time: timeFormat.format(at) })}
                   </p>
+                  {m.place ? (
+                    <p>
+                      <strong>{t('meetings.where')}</strong> <bdi lang="sv">{m.place}</bdi>
+                      {lang !== 'sv' ? <span className="cv-hint"> ({t('voice.writtenIn.sv')})</span> : null}
+                    </p>
+                  ) : null}
+                  <p>{t(m.whole ? 'meetings.whole' : 'meetings.part')}</p>
+                  {m.who.length > 0 ? (
+                    <>
+                      <p className="cv-strong">{t('meetings.with')}</p>
+                      <ul className="cv-topics">
+                        {m.who.map((p) => (
+                          <li key={`${p.hubRole}-${p.firstName}`}>
+                            <bdi>{p.firstName}</bdi> ({t(`roles.${p.hubRole}.title`)})
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
                 </li>
               );
             })}

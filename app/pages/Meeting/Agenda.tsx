@@ -5,6 +5,7 @@ import { fieldIssue } from '../../components/errors.ts';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { useAddAgendaItem, useRemoveAgendaItem } from './api.ts';
 import { useOwnerOptions } from './ChildPart.tsx';
+import { AgendaItemEdit } from './AgendaItemEdit.tsx';
 import { DecisionItem } from './DecisionItem.tsx';
 import { MeetingErrorRegion } from './values.tsx';
 
@@ -26,6 +27,7 @@ export function Agenda({ meeting: m, onSaved }: Props) {
   const [owner, setOwner] = useState('');
   const [childPresent, setChildPresent] = useState(false);
   const [missing, setMissing] = useState({ title: false, owner: false });
+  const [editing, setEditing] = useState<string | null>(null);
   const err = add.error;
 
   const submit = (e: FormEvent) => {
@@ -69,25 +71,45 @@ export function Agenda({ meeting: m, onSaved }: Props) {
         ) : null}
         {m.agenda.map((item) => (
           <li key={item.id}>
-            <h3 className="mtg-agenda__title">{item.title}</h3>
-            <p className="hub-small">
-              {t('meetings.agenda.ownedBy', { name: item.owner.displayName })}
-              {item.childPresent ? (
-                <span className="hub-badge">
-                  {' '}
-                  {t('meetings.agenda.childPresent', { name: m.child?.displayName ?? '' })}
-                </span>
-              ) : null}
-            </p>
-            {m.abilities.write ? (
-              <button
-                type="button"
-                className="button button--quiet"
-                onClick={() => remove.mutate(item.id, { onSuccess: () => onSaved(t('meetings.agenda.removed')) })}
-              >
-                {t('meetings.agenda.remove', { title: item.title })}
-              </button>
-            ) : null}
+            {editing === item.id ? (
+              <AgendaItemEdit
+                meeting={m}
+                item={item}
+                onDone={(message) => {
+                  setEditing(null);
+                  if (message) onSaved(message);
+                }}
+              />
+            ) : (
+              <>
+                <h3 className="mtg-agenda__title">{item.title}</h3>
+                <p className="hub-small">
+                  {t('meetings.agenda.ownedBy', { name: item.owner.displayName })}
+                  {item.childPresent ? (
+                    <>
+                      {' · '}
+                      <span className="hub-badge">
+                        {t('meetings.agenda.childPresent', { name: m.child?.displayName ?? '' })}
+                      </span>
+                    </>
+                  ) : null}
+                </p>
+                {m.abilities.write ? (
+                  <>
+                    <button type="button" className="button button--quiet" onClick={() => setEditing(item.id)}>
+                      {t('everyday.agenda.edit', { title: item.title })}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => remove.mutate(item.id, { onSuccess: () => onSaved(t('meetings.agenda.removed')) })}
+                    >
+                      {t('meetings.agenda.remove', { title: item.title })}
+                    </button>
+                  </>
+                ) : null}
+              </>
+            )}
           </li>
         ))}
       </ol>

@@ -130,17 +130,21 @@ export function MeetingHeader({ meeting: m, onSaved }: Props) {
               {t('meetings.page.start')}
             </button>
           ) : null}
-          <ConfirmDialog
-            trigger={t('meetings.page.close')}
-            triggerClassName="button button--secondary"
-            title={t('meetings.page.closeTitle')}
-            body={t('meetings.page.closeBody')}
-            confirm={t('meetings.page.closeConfirm')}
-            onConfirm={() => move('close')}
-          />
+          {/* Closing is offered once the meeting has started; before that, the page says when it can be. */}
+          {m.status === 'in_progress' ? (
+            <ConfirmDialog
+              trigger={t('meetings.page.close')}
+              triggerClassName="button button--secondary"
+              title={t('meetings.page.closeTitle')}
+              body={t('meetings.page.closeBody')}
+              confirm={t('meetings.page.closeConfirm')}
+              onConfirm={() => move('close')}
+            />
+          ) : null}
           <button type="button" className="button button--quiet" onClick={() => setCancelling(true)}>
             {t('meetings.page.cancel')}
           </button>
+          {m.status === 'planned' ? <p className="hub-muted hub-small">{t('everyday.meeting.closeLater')}</p> : null}
         </div>
       ) : null}
       {m.abilities.manage && cancelling ? (

@@ -11,9 +11,11 @@ import { useChild } from '../../api/children.ts';
 import { fieldIssue } from '../../components/errors.ts';
 import { Field, SelectField, TextAreaField } from '../../components/Field.tsx';
 import '../../components/hub/hub.css';
-import { Loading } from '../../components/Notice.tsx';
+import { useLanguageName } from '../../components/hub/values.tsx';
+import { Loading, Notice } from '../../components/Notice.tsx';
 import { useSession } from '../../components/RequireSession.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { useFocusFirstError } from '../../components/useFocusFirstError.ts';
 import { useCreateMeeting, useMeetingHub } from './api.ts';
 import { GuestsField, type GuestDraft } from './GuestsField.tsx';
 import './meetings.css';
@@ -45,6 +47,10 @@ export function MeetingNewPage() {
   const [participation, setParticipation] = useState<ChildParticipation>('none');
   const [wishes, setWishes] = useState({ attendees: '', raise: '', avoid: '' });
   const [missing, setMissing] = useState({ title: false, date: false, order: false });
+  // Each failed attempt (the form's own checks or the server's) sends focus to the first field in error.
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useFocusFirstError(attempt || create.error);
+  const languageName = useLanguageName();
 
   if (!childId) {
     return (
@@ -68,7 +74,10 @@ export function MeetingNewPage() {
     e.preventDefault();
     const m = { title: !title.trim(), date: !date, order: Boolean(start && end && end <= start) };
     setMissing(m);
-    if (m.title || m.date || m.order) return;
+    if (m.title || m.date || m.order) {
+      setAttempt((n) => n + 1);
+      return;
+    }
     const text = (s: string) => s.trim() || null;
     const body: MeetingBody = {
       kind,
@@ -95,7 +104,16 @@ export function MeetingNewPage() {
       </p>
       <h1>{t('meetings.new.title')}</h1>
       <p className="lead">{t('meetings.new.intro', { name: child.data?.displayName ?? '' })}</p>
-      <form className="form panel" onSubmit={submit} noValidate>
+      {child.data?.view === 'full' && child.data.interpreterNeeded ? (
+        <Notice kind="warning" title={t('everyday.meeting.interpreterTitle', { name: child.data.displayName })}>
+          <p>
+            {child.data.interpreterLanguage
+              ? t('everyday.meeting.interpreterBody', { language: languageName(child.data.interpreterLanguage) })
+              : t('everyday.meeting.interpreterBodyNoLanguage')}
+          </p>
+        </Notice>
+      ) : null}
+      <form ref={formRef} className="form panel" onSubmit={submit} noValidate>
         <MeetingErrorRegion error={err && !fieldIssue(err, 'endsAt') && !fieldIssue(err, 'startsAt') ? err : null} />
         <SelectField
           label={t('meetings.new.kind')}

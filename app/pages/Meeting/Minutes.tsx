@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../common/schemas/meetings.ts';
 import { isApiError } from '../../api/client.ts';
@@ -13,8 +13,12 @@ interface Props {
   onSaved: (message: string) => void;
 }
 
+/** Quiet time after the last keystroke before the minutes save themselves. */
+const AUTOSAVE_MS = 1500;
+
 /**
- * The minutes, typed during the meeting by any participant. Each save names
+ * The minutes, typed during the meeting by any participant. They save themselves a moment after
+ * typing stops (and on the button). Each save names
  * the version it started from; if someone saved in between, the server
  * refuses and the editor sees both texts and chooses: nobody's text is lost.
  * After closing, the minutes stand and additions are amendments.
@@ -28,6 +32,9 @@ export function Minutes({ meeting: m, onSaved }: Props) {
   const [base, setBase] = useState({ text: m.minutes.text, version: m.minutes.version });
   const [conflict, setConflict] = useState(false);
   const dirty = draft !== base.text;
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
 
   // Someone else saved and this editor has no changes of its own: show their text.
   useEffect(() => {
@@ -37,15 +44,16 @@ export function Minutes({ meeting: m, onSaved }: Props) {
     }
   }, [m.minutes.text, m.minutes.version, dirty, conflict, base.version]);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const write = (announce: boolean) => {
+    const text = draftRef.current;
     save.mutate(
-      { text: draft, version: base.version },
+      { text, version: base.version },
       {
         onSuccess: (minutes) => {
           setBase({ text: minutes.text, version: minutes.version });
           setConflict(false);
-          onSaved(t('meetings.minutes.saved'));
+          setSavedAt(minutes.updatedAt ?? new Date().toISOString());
+          if (announce) onSaved(t('meetings.minutes.saved'));
         },
         onError: (err) => {
           if (isApiError(err) && err.code === 'minutes_conflict') {
@@ -56,6 +64,20 @@ export function Minutes({ meeting: m, onSaved }: Props) {
       },
     );
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!save.isPending) write(true);
+  };
+  // Autosave: one save after typing pauses, never two at once (the second would meet its own 409),
+  // and never over a conflict, which the user resolves first; a 409 keeps the text in the editor.
+  const canWrite = m.abilities.write && m.status !== 'closed' && m.status !== 'cancelled';
+  useEffect(() => {
+    if (!canWrite || !dirty || conflict || save.isPending) return;
+    const timer = setTimeout(() => write(false), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+    // `write` reads the latest draft through a ref; the effect restarts on each change of the draft.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draft, dirty, conflict, save.isPending, canWrite]);
   const resolve = (keep: 'both' | 'theirs') => {
     const theirs = m.minutes.text;
     setDraft(keep === 'both' ? `${theirs}${theirs && draft ? '\n\n' : ''}${draft}` : theirs);
@@ -69,6 +91,7 @@ export function Minutes({ meeting: m, onSaved }: Props) {
   return (
     <section className="panel hub-section" aria-labelledby="minutes-heading">
       <h2 id="minutes-heading">{t('meetings.minutes.title')}</h2>
+      <PrintButton />
       {m.minutes.updatedBy && m.minutes.updatedAt ? (
         <p className="hub-muted hub-small">
           {t('meetings.minutes.lastSaved', {
@@ -102,7 +125,16 @@ export function Minutes({ meeting: m, onSaved }: Props) {
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
           />
-          <button type="submit" className="button" disabled={save.isPending || conflict || !dirty}>
+          <p role="status" className="hub-muted hub-small mtg-autosave">
+            {save.isPending
+              ? t('everyday.minutes.saving')
+              : dirty
+                ? t('everyday.minutes.unsaved')
+                : savedAt
+                  ? t('everyday.minutes.savedAt', { time: formatDateTime(savedAt) })
+                  : t('everyday.minutes.autosaveHint')}
+          </p>
+          <button type="submit" className="button" disabled={save.isPending || conflict}>
             {save.isPending ? t('meetings.saving') : t('meetings.minutes.save')}
           </button>
         </form>
@@ -133,6 +165,7 @@ function ClosedMinutes({ meeting: m, onSaved }: Props) {
   return (
     <section className="panel hub-section" aria-labelledby="minutes-heading">
       <h2 id="minutes-heading">{t('meetings.minutes.title')}</h2>
+      <PrintButton />
       <pre className="mtg-text">{m.minutes.text || t('meetings.minutes.empty')}</pre>
       {m.amendments.length > 0 ? (
         <>
@@ -167,5 +200,15 @@ function ClosedMinutes({ meeting: m, onSaved }: Props) {
         </form>
       ) : null}
     </section>
+  );
+}
+
+/** Prints the meeting page; the print stylesheet (meetings.css) leaves out the navigation and the forms. */
+function PrintButton() {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="button button--quiet mtg-print" onClick={() => window.print()}>
+      {t('everyday.minutes.print')}
+    </button>
   );
 }

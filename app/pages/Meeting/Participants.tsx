@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../common/schemas/meetings.ts';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { useInvite, useMeetingHub, useRemoveParticipant } from './api.ts';
+import { Attendance } from './Attendance.tsx';
 import { MeetingErrorRegion, ResponseText } from './values.tsx';
 
 interface Props {
@@ -67,9 +68,24 @@ export function Participants({ meeting: m, onSaved }: Props) {
             <span className="hub-strong">{p.displayName}</span>
             {p.hubRole ? <span className="hub-muted"> ({t(`hubRole.${p.hubRole}`)})</span> : null}
             {p.organisation ? <span className="hub-muted">, {p.organisation}</span> : null}
-            {p.organiser ? <span className="hub-badge"> {t('meetings.participants.organiser')}</span> : null}
+            {p.organiser ? (
+              <>
+                {' '}
+                <span className="hub-badge">{t('meetings.participants.organiser')}</span>
+              </>
+            ) : null}
             {p.guest ? <span className="hub-muted"> – {t('meetings.participants.guest')}</span> : null}{' '}
-            {p.guest ? null : <ResponseText response={p.response} />}
+            {/* Once attendance is recorded it says more than the answer to the invitation. */}
+            {p.attended !== null ? (
+              <span
+                className={p.attended ? 'mtg-response mtg-response--accepted' : 'mtg-response mtg-response--declined'}
+              >
+                <span aria-hidden="true">{p.attended ? '✓ ' : '✗ '}</span>
+                {p.attended ? t('everyday.attendance.present') : t('everyday.attendance.absent')}
+              </span>
+            ) : p.guest ? null : (
+              <ResponseText response={p.response} />
+            )}
             {canManage && !p.organiser ? (
               <button
                 type="button"
@@ -82,6 +98,7 @@ export function Participants({ meeting: m, onSaved }: Props) {
           </li>
         ))}
       </ul>
+      <Attendance meeting={m} onSaved={onSaved} />
       {canManage ? (
         <div className="mtg-invite">
           {candidates.length > 0 ? (

@@ -7,6 +7,7 @@ import {
   MeetingList,
   Minutes,
   type AgendaItemBody,
+  type AttendanceBody,
   type AgendaItemPatch,
   type DecisionBody,
   type DecisionPatch,
@@ -171,4 +172,8 @@ export function useRevokeFeed() {
     mutationFn: () => call(CalendarFeed, 'DELETE', '/api/me/calendar-feed'),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meetingKeys.feed() }),
   });
+}
+
+export function useRecordAttendance(id: string) {
+  return useMeetingsMutation((body: AttendanceBody) => call(Meeting, 'PUT', `${path(id)}/attendance`, { body }));
 }

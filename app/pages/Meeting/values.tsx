@@ -2,27 +2,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Decision, MeetingStatus, ParticipantResponse } from '../../../common/schemas/meetings.ts';
 import { isApiError } from '../../api/client.ts';
-import { errorText } from '../../components/errors.ts';
+import { errorText, errorTitle, isFieldError } from '../../components/errors.ts';
+import { useFormatMeetingTime } from '../../components/format.ts';
 import { Notice } from '../../components/Notice.tsx';
-
-/** Error ids of the meeting, decision, besked and calendar routes that have their own words. */
-const codes = [
-  'meeting_closed',
-  'meeting_cancelled',
-  'meeting_not_closed',
-  'minutes_conflict',
-  'version_conflict',
-  'organiser_stays',
-  'already_marked',
-  'child_closed',
-  'forbidden',
-  'not_found',
-] as const;
-type Code = (typeof codes)[number];
-const isCode = (code: string): code is Code => (codes as readonly string[]).includes(code);
+import { shownBy } from '../../../common/errors-shown.ts';
 
 export function meetingErrorText(t: TFunction, error: unknown): string {
-  if (isApiError(error) && isCode(error.code)) return t(`meetings.errors.${error.code}`);
+  if (isApiError(error) && shownBy('meetings', error.code)) return t(`meetings.errors.${error.code}`);
   return errorText(t, error);
 }
 
@@ -32,7 +18,7 @@ export function MeetingErrorRegion({ error }: { error: unknown }) {
   return (
     <div role="alert" aria-live="assertive">
       {error ? (
-        <Notice kind="error" title={t('errors.title')}>
+        <Notice kind={isFieldError(error) ? 'warning' : 'error'} title={errorTitle(t, error)}>
           <p>{meetingErrorText(t, error)}</p>
         </Notice>
       ) : null}
@@ -40,30 +26,8 @@ export function MeetingErrorRegion({ error }: { error: unknown }) {
   );
 }
 
-/**
- * Meeting times in Swedish time, whatever the reader's computer says: a
- * meeting in Strömsund is at 09:00 there. "3 dec. 2026 09:00–10:30".
- */
-export function useMeetingTime(): (startsAt: string, endsAt?: string) => string {
-  const { i18n } = useTranslation();
-  const day = new Intl.DateTimeFormat(i18n.language, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'Europe/Stockholm',
-  });
-  const time = new Intl.DateTimeFormat(i18n.language, {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Stockholm',
-  });
-  return (startsAt, endsAt) => {
-    const start = new Date(startsAt);
-    const range = endsAt ? `${time.format(start)}–${time.format(new Date(endsAt))}` : time.format(start);
-    return `${day.format(start)} ${range}`;
-  };
-}
+/** Meeting times in Swedish time; the formatter lives with the others in components/format.ts. */
+export const useMeetingTime = useFormatMeetingTime;
 
 /** An answer to an invitation, in words and a symbol (never colour alone). */
 export function ResponseText({ response }: { response: ParticipantResponse }) {

@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MissingKey, Plan } from '../../../common/schemas/plans.ts';
 import { useHub } from '../../api/hub.ts';
+import { ConfirmModal } from '../../components/ConfirmDialog.tsx';
 import { Field, SelectField, TextAreaField } from '../../components/Field.tsx';
-import { useFormatDateTime } from '../../components/format.ts';
+import { useFormatDate, useFormatDateTime } from '../../components/format.ts';
+import { useFocusFirstError } from '../../components/useFocusFirstError.ts';
 import { fhirUrl, pdfUrl, useAdopt, useRevise } from '../../components/plans/api.ts';
 import { hasIssue, PlanErrorRegion } from '../../components/plans/values.tsx';
 
@@ -91,10 +93,13 @@ function AdoptForm({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void
   const [followUpUser, setFollowUpUser] = useState(plan.chair?.userId ?? '');
   const [approved, setApproved] = useState(false);
   const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const date = useFormatDate();
   const err = adopt.error;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    // The server names every gap at once; the form sends even an incomplete adoption so the user sees them all.
+  const formRef = useFocusFirstError(err);
+  const complete = plan.missing.length === 0 && followUpOn !== '' && followUpUser !== '' && approved;
+  const send = () => {
+    setConfirming(false);
     adopt.mutate(
       {
         version: plan.version,
@@ -105,8 +110,16 @@ function AdoptForm({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void
       { onSuccess: () => onSaved(t('plans.adopt.done')) },
     );
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    // Adoption freezes the version, so a complete form is confirmed first; an incomplete one is sent as it
+    // is, because the server names every gap at once and the user sees them all at their fields.
+    if (complete) setConfirming(true);
+    else send();
+  };
+  const followUpName = staff.find((m) => m.userId === followUpUser)?.displayName ?? '—';
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="adopt-heading">
+    <form ref={formRef} className="form" onSubmit={submit} noValidate aria-labelledby="adopt-heading">
       <h3 id="adopt-heading">{t('plans.adopt.title')}</h3>
       <PlanErrorRegion error={err} />
       <Field
@@ -156,6 +169,18 @@ function AdoptForm({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void
       <button type="submit" className="button" disabled={adopt.isPending}>
         {t('plans.adopt.submit')}
       </button>
+      <ConfirmModal
+        isOpen={confirming}
+        onCancel={() => setConfirming(false)}
+        tone="primary"
+        title={t('everyday.plan.adoptConfirm.title')}
+        body={[
+          t('everyday.plan.adoptConfirm.frozen', { number: plan.adoptedVersion + 1 }),
+          t('everyday.plan.adoptConfirm.told', { name: followUpName, date: followUpOn ? date(followUpOn) : '—' }),
+        ]}
+        confirm={t('everyday.plan.adoptConfirm.confirm')}
+        onConfirm={send}
+      />
     </form>
   );
 }

@@ -8,10 +8,12 @@ import {
   type PlanEndReason,
 } from '../../../common/schemas/plans.ts';
 import { useHub } from '../../api/hub.ts';
+import { ConfirmModal } from '../../components/ConfirmDialog.tsx';
 import { Field, SelectField, TextAreaField } from '../../components/Field.tsx';
 import { localIsoDate, useFormatDate } from '../../components/format.ts';
 import { useEndPlan, useFollowUp } from '../../components/plans/api.ts';
 import { hasIssue, PlanErrorRegion } from '../../components/plans/values.tsx';
+import { useFocusFirstError } from '../../components/useFocusFirstError.ts';
 
 /** Step 6: what happened with each measure, and the next follow-up. */
 export function FollowUpStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void }) {
@@ -152,8 +154,17 @@ export function EndStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string) =>
   const end = useEndPlan(plan);
   const [reason, setReason] = useState<PlanEndReason | ''>('');
   const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  // Counts failed attempts without a reason, so focus returns to the field each time.
+  const [missingReason, setMissingReason] = useState(0);
+  const formRef = useFocusFirstError(missingReason || end.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (!reason) setMissingReason((n) => n + 1);
+    else setConfirming(true);
+  };
+  const send = () => {
+    setConfirming(false);
     if (!reason) return;
     end.mutate(
       { version: plan.version, reason, note: note.trim() || null },
@@ -172,7 +183,7 @@ export function EndStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string) =>
         <p className="plan-muted">{t('plans.end.intro')}</p>
       )}
       {plan.abilities.end ? (
-        <form className="form" onSubmit={submit} noValidate aria-label={t('plans.steps.end')}>
+        <form ref={formRef} className="form" onSubmit={submit} noValidate aria-label={t('plans.steps.end')}>
           <PlanErrorRegion error={end.error} />
           <SelectField
             label={t('plans.end.reason')}
@@ -182,6 +193,11 @@ export function EndStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string) =>
               { value: '', label: t('plans.choose') },
               ...planEndReasons.map((r) => ({ value: r, label: t(`plans.endReason.${r}`) })),
             ]}
+            error={
+              (missingReason > 0 && !reason) || hasIssue(end.error, 'body.reason')
+                ? t('everyday.plan.errors.endReason')
+                : null
+            }
           />
           <TextAreaField
             label={t('plans.end.note')}
@@ -190,9 +206,20 @@ export function EndStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string) =>
             value={note}
             onChange={(e) => setNote(e.target.value)}
           />
-          <button type="submit" className="button button--danger" disabled={end.isPending || !reason}>
+          <button type="submit" className="button button--danger" disabled={end.isPending}>
             {t('plans.end.submit')}
           </button>
+          <ConfirmModal
+            isOpen={confirming}
+            onCancel={() => setConfirming(false)}
+            title={t('everyday.plan.endConfirm.title')}
+            body={[
+              t('everyday.plan.endConfirm.what', { reason: reason ? t(`plans.endReason.${reason}`) : '' }),
+              t('everyday.plan.endConfirm.told'),
+            ]}
+            confirm={t('everyday.plan.endConfirm.confirm')}
+            onConfirm={send}
+          />
         </form>
       ) : null}
     </section>

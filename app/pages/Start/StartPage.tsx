@@ -4,7 +4,11 @@ import { useSession } from '../../components/RequireSession.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { startSections } from '../../session.ts';
 import { NewChildLink } from '../Children/NewChildLink.tsx';
+import { CoordinatorStart } from '../Collaboration/CoordinatorStart.tsx';
 import { ChildrenList } from './ChildrenList.tsx';
+import { ReviewOverdue } from '../Audit/ReviewOverdue.tsx';
+import { ManagerStart, StaffStart } from './StaffStart.tsx';
+import { TodayPanel } from './TodayPanel.tsx';
 
 /** The first page after login; what it holds follows the user's roles. */
 export function StartPage() {
@@ -23,20 +27,18 @@ export function StartPage() {
     <div className="page">
       <h1>{title}</h1>
       <NewChildLink />
+      <TodayPanel staff={sections.hub} />
       {sections.manager ? (
         <p className="lead">
           {t('start.managerIntro')}{' '}
           {me.abilities.readAuditLog ? <Link to="/audit/reviews">{t('start.reviewsLink')}</Link> : null}
         </p>
       ) : null}
+      {sections.manager && me.abilities.readAuditLog ? <ReviewOverdue /> : null}
       {showChildren ? <ChildrenList /> : null}
-      {sections.coordinator ? (
-        <section className="panel" aria-labelledby="coordinator-heading">
-          <h2 id="coordinator-heading">{t('start.coordinatorTitle')}</h2>
-          <p>{t('start.coordinatorBody')}</p>
-          <p>{t('start.coordinatorNext')}</p>
-        </section>
-      ) : null}
+      <ManagerStart />
+      <StaffStart />
+      {sections.coordinator || sections.admin ? <CoordinatorStart /> : null}
       {sections.admin ? (
         <section className="panel" aria-labelledby="admin-heading">
           <h2 id="admin-heading">{t('start.adminTitle')}</h2>

@@ -1,4 +1,3 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type {
   AgreedLine,
   AgreedLineBody,
@@ -19,32 +18,14 @@ import { allTopics, memberRef } from '../hub/presenter.ts';
 import * as hubRepo from '../hub/repo.ts';
 import { resolveTopic } from '../hub/topics.service.ts';
 import { auditSharing } from '../sharing/audit.ts';
-import { loadGrants, sharedWith, withheldRows } from '../sharing/rule.ts';
-import { users } from '../tenancy/tables.ts';
+import { loadGrants } from '../sharing/rule.ts';
 import { authorizeBesked, canBesked } from './policy.ts';
-import { beskedContradictions, beskedEntries, beskedLines } from './tables.ts';
+import * as repo from './repo.ts';
 import { inTurn } from '../../db/in-turn.ts';
 
-type EntryRow = typeof beskedEntries.$inferSelect;
-type ContradictionRow = typeof beskedContradictions.$inferSelect;
-type LineRow = typeof beskedLines.$inferSelect;
-
-/** What the sharing rule reads on an entry: the teller's organisation owns it. */
-const entryCols = {
-  childId: beskedEntries.childId,
-  owner: beskedEntries.ownerOrganisationId,
-  category: beskedEntries.category,
-};
-
-async function userNames(tx: Db, ids: string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
-  const rows = await tx
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.displayName]));
-}
+type EntryRow = repo.EntryRow;
+type ContradictionRow = repo.ContradictionRow;
+type LineRow = repo.LineRow;
 
 /**
  * The log of one child, grouped by topic, as the hub sees it side by side:
@@ -56,20 +37,10 @@ async function userNames(tx: Db, ids: string[]): Promise<Map<string, string>> {
 async function viewOf(tx: Db, a: ChildAccess): Promise<BeskedView> {
   const childId = a.child.id;
   const [entries, withheld, allContradictions, lines, tenantTopics, named, grants] = await inTurn(
-    () =>
-      tx
-        .select()
-        .from(beskedEntries)
-        .where(and(eq(beskedEntries.childId, childId), sharedWith(a.actor, entryCols, 'hub')))
-        .orderBy(desc(beskedEntries.toldOn), desc(beskedEntries.createdAt)),
-    () => withheldRows(tx, a.actor, beskedEntries, entryCols, eq(beskedEntries.childId, childId), 'hub'),
-    () =>
-      tx
-        .select()
-        .from(beskedContradictions)
-        .where(eq(beskedContradictions.childId, childId))
-        .orderBy(asc(beskedContradictions.markedAt)),
-    () => tx.select().from(beskedLines).where(eq(beskedLines.childId, childId)).orderBy(desc(beskedLines.createdAt)),
+    () => repo.visibleEntries(tx, a.actor, childId),
+    () => repo.withheldEntries(tx, a.actor, childId),
+    () => repo.contradictionsOf(tx, childId),
+    () => repo.linesOf(tx, childId),
     () => hubRepo.listTenantTopics(tx, a.actor.tenantId, { includeArchived: false }),
     () => hubRepo.namedMembers(tx, childId, { includeEnded: true }),
     () => loadGrants(tx, a.actor, childId),
@@ -87,7 +58,7 @@ async function viewOf(tx: Db, a: ChildAccess): Promise<BeskedView> {
   const contradictions = allContradictions.filter((c) => seen.has(c.entryA) && seen.has(c.entryB));
   const members = new Map(named.map((n) => [n.member.id, n]));
   const active = new Set(a.members.map((m) => m.id));
-  const names = await userNames(tx, [...contradictions.map((c) => c.markedBy), ...lines.map((l) => l.recordedBy)]);
+  const names = await repo.userNames(tx, [...contradictions.map((c) => c.markedBy), ...lines.map((l) => l.recordedBy)]);
   const open = contradictions.filter((c) => !c.resolvedAt);
   const contradicted = new Set(open.flatMap((c) => [c.entryA, c.entryB]));
   const presentEntry = (e: EntryRow): BeskedEntry => ({
@@ -178,27 +149,24 @@ export async function recordEntry(
     const issues = await topicIssues(tx, a, body.topic);
     if (issues.length > 0) throw errors.validation(issues);
     const member = a.mine.find((m) => m.hubRole !== 'civil_society')!;
-    const [row] = await tx
-      .insert(beskedEntries)
-      .values({
-        tenantId: actor.tenantId,
-        childId,
-        topic: body.topic,
-        toldOn: body.toldOn,
-        summary: body.summary,
-        language: body.language,
-        interpreterUsed: body.interpreterUsed,
-        memberId: member.id,
-        ownerOrganisationId: member.organisationId,
-        category: body.category ?? categoryOfTopic(body.topic),
-      })
-      .returning();
+    const row = await repo.insertEntry(tx, {
+      tenantId: actor.tenantId,
+      childId,
+      topic: body.topic,
+      toldOn: body.toldOn,
+      summary: body.summary,
+      language: body.language,
+      interpreterUsed: body.interpreterUsed,
+      memberId: member.id,
+      ownerOrganisationId: member.organisationId,
+      category: body.category ?? categoryOfTopic(body.topic),
+    });
     await audit(tx, {
       action: 'besked.entry_recorded',
       entity: 'besked_entry',
-      entityId: row!.id,
+      entityId: row.id,
       childId,
-      detail: { topic: body.topic, ownerOrganisationId: member.organisationId, category: row!.category },
+      detail: { topic: body.topic, ownerOrganisationId: member.organisationId, category: row.category },
     });
     return viewOf(tx, a);
   });
@@ -216,51 +184,30 @@ export async function markContradiction(
     authorizeBesked(a, 'markContradiction');
     const [first, second] = [...body.entryIds].sort() as [string, string];
     // Only entries the marker sees: a hidden one is answered as if it did not exist.
-    const rows = await tx
-      .select()
-      .from(beskedEntries)
-      .where(
-        and(
-          eq(beskedEntries.childId, childId),
-          inArray(beskedEntries.id, [first, second]),
-          sharedWith(actor, entryCols, 'hub'),
-        ),
-      );
+    const rows = await repo.visibleEntriesById(tx, actor, childId, [first, second]);
     if (body.entryIds.some((id) => !rows.some((r) => r.id === id))) throw errors.notFound('besked entry');
     const issues: Issue[] = [];
     if (first === second) issues.push({ path: 'body.entryIds.1', message: 'Choose two different entries.' });
     else if (rows.length === 2 && rows[0]!.topic !== rows[1]!.topic)
       issues.push({ path: 'body.entryIds.1', message: 'Both entries must be on the same topic.' });
     if (issues.length > 0) throw errors.validation(issues);
-    const [existing] = await tx
-      .select({ id: beskedContradictions.id })
-      .from(beskedContradictions)
-      .where(
-        and(
-          eq(beskedContradictions.entryA, first),
-          eq(beskedContradictions.entryB, second),
-          isNull(beskedContradictions.resolvedAt),
-        ),
-      );
-    if (existing) throw errors.conflict('already_marked', 'These two entries are already marked as contradicting.');
-    const [row] = await tx
-      .insert(beskedContradictions)
-      .values({
-        tenantId: actor.tenantId,
-        childId,
-        topic: rows[0]!.topic,
-        entryA: first,
-        entryB: second,
-        note: body.note,
-        markedBy: actor.userId,
-      })
-      .returning();
+    if (await repo.openContradictionOf(tx, first, second))
+      throw errors.conflict('already_marked', 'These two entries are already marked as contradicting.');
+    const row = await repo.insertContradiction(tx, {
+      tenantId: actor.tenantId,
+      childId,
+      topic: rows[0]!.topic,
+      entryA: first,
+      entryB: second,
+      note: body.note,
+      markedBy: actor.userId,
+    });
     await audit(tx, {
       action: 'besked.contradiction_marked',
       entity: 'besked_contradiction',
-      entityId: row!.id,
+      entityId: row.id,
       childId,
-      detail: { topic: row!.topic },
+      detail: { topic: row.topic },
     });
     return viewOf(tx, a);
   });
@@ -282,32 +229,19 @@ export async function agreeLine(
     const teller = a.members.find((m) => m.id === body.tellerMemberId);
     if (!teller || teller.hubRole === 'civil_society')
       throw errors.validation([{ path: 'body.tellerMemberId', message: 'Choose an active staff member of this hub.' }]);
-    const [line] = await tx
-      .insert(beskedLines)
-      .values({
-        tenantId: actor.tenantId,
-        childId,
-        topic: topic.key,
-        text: body.text,
-        tellerMemberId: teller.id,
-        recordedBy: actor.userId,
-      })
-      .returning();
-    const resolved = await tx
-      .update(beskedContradictions)
-      .set({ resolvedAt: new Date(), resolvedByLineId: line!.id })
-      .where(
-        and(
-          eq(beskedContradictions.childId, childId),
-          eq(beskedContradictions.topic, topic.key),
-          isNull(beskedContradictions.resolvedAt),
-        ),
-      )
-      .returning({ id: beskedContradictions.id });
+    const line = await repo.insertLine(tx, {
+      tenantId: actor.tenantId,
+      childId,
+      topic: topic.key,
+      text: body.text,
+      tellerMemberId: teller.id,
+      recordedBy: actor.userId,
+    });
+    const resolved = await repo.resolveContradictions(tx, childId, topic.key, line.id);
     await audit(tx, {
       action: 'besked.line_agreed',
       entity: 'besked_line',
-      entityId: line!.id,
+      entityId: line.id,
       childId,
       detail: { topic: topic.key, resolved: resolved.length },
     });

@@ -1,10 +1,13 @@
 import { HubRole, hubRoles } from '../../../common/schemas/children.ts';
-import type { ChildLink, ChildViewAdult, ChildViewMe } from '../../../common/schemas/child-view.ts';
+import type { ChildLink, ChildViewAdult, ChildViewMe, ChildViewMeeting } from '../../../common/schemas/child-view.ts';
+import type { ChildOwnMessage } from '../../../common/schemas/childvoice.ts';
 import type { Topic } from '../../../common/schemas/hub.ts';
 import type { ChildRow } from '../children/repo.ts';
 import { agreementOf, initialsOf } from '../hub/presenter.ts';
 import type { AssignmentRow, NamedMember } from '../hub/repo.ts';
-import type { ChildLinkRow } from './repo.ts';
+import { MeetingKind } from '../../../common/schemas/meetings.ts';
+import { firstNameOf } from '../childvoice/presenter.ts';
+import type { ChildLinkRow, childInvitedMeetings } from './repo.ts';
 
 export function linkStatus(link: ChildLinkRow, now = new Date()): ChildLink['status'] {
   if (link.revokedAt) return 'revoked';
@@ -34,6 +37,8 @@ export function presentChildPage(
   members: NamedMember[],
   assignments: AssignmentRow[],
   topics: Map<string, Topic>,
+  messages: ChildOwnMessage[],
+  meetings: ChildViewMeeting[],
 ): ChildViewMe {
   const adults: ChildViewAdult[] = [...members]
     .sort((x, y) => hubRoles.indexOf(x.member.hubRole as HubRole) - hubRoles.indexOf(y.member.hubRole as HubRole))
@@ -55,5 +60,38 @@ export function presentChildPage(
         reach,
       };
     });
-  return { displayName: child.displayName, languages: child.languages, adults, upcomingMeetings: [] };
+  return { displayName: child.displayName, languages: child.languages, adults, upcomingMeetings: meetings, messages };
+}
+
+type MeetingRow = Awaited<ReturnType<typeof childInvitedMeetings>>[number];
+
+/**
+ * The child's meetings: who comes is said only for the adults of the child's own hub, by role and first name, in
+ * hub order; anyone else (a guest, another municipality's staff) is not named to the child.
+ */
+export function presentChildMeetings(
+  rows: MeetingRow[],
+  invited: { meetingId: string; userId: string | null }[],
+  members: NamedMember[],
+): ChildViewMeeting[] {
+  const byUser = new Map(members.map((m) => [m.member.userId, m]));
+  return rows.map((m) => {
+    const users = new Set([m.organiserId, ...invited.filter((i) => i.meetingId === m.id).map((i) => i.userId)]);
+    const who = [...users]
+      .flatMap((u) => {
+        const n = u ? byUser.get(u) : undefined;
+        return n ? [n] : [];
+      })
+      .sort((x, y) => hubRoles.indexOf(x.member.hubRole as HubRole) - hubRoles.indexOf(y.member.hubRole as HubRole))
+      .map((n) => ({ hubRole: HubRole.parse(n.member.hubRole), firstName: firstNameOf(n.userName) }));
+    return {
+      id: m.id,
+      kind: MeetingKind.parse(m.kind),
+      startsAt: m.startsAt.toISOString(),
+      endsAt: m.endsAt.toISOString(),
+      place: m.location,
+      whole: m.childParticipation === 'whole',
+      who,
+    };
+  });
 }

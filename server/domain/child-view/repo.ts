@@ -1,5 +1,7 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connect.ts';
+import { children } from '../children/tables.ts';
+import { meetingParticipants, meetings } from '../meetings/tables.ts';
 import { users } from '../tenancy/tables.ts';
 import { childLinks } from './tables.ts';
 
@@ -95,4 +97,54 @@ export async function redeemOnce(
 
 export async function updateLink(db: Db, id: string, patch: Partial<typeof childLinks.$inferInsert>): Promise<void> {
   await db.update(childLinks).set(patch).where(eq(childLinks.id, id));
+}
+
+/**
+ * The child's own coming meetings: only those of this child that the adults invited the child to (a part or the
+ * whole), not cancelled, not over. Only when, where and whether it is the whole meeting: never the title, agenda,
+ * minutes or anyone else's child.
+ */
+export async function childInvitedMeetings(db: Db, childId: string, limit = 5) {
+  return db
+    .select({
+      id: meetings.id,
+      kind: meetings.kind,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      location: meetings.location,
+      childParticipation: meetings.childParticipation,
+      organiserId: meetings.organiserId,
+    })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.childId, childId),
+        ne(meetings.childParticipation, 'none'),
+        inArray(meetings.status, ['planned', 'in_progress']),
+        gt(meetings.endsAt, sql`now()`),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .limit(limit);
+}
+
+/** Who is invited to these meetings and has not declined (users only: guests are never named to the child). */
+export async function invitedOfMeetings(db: Db, meetingIds: string[]) {
+  if (meetingIds.length === 0) return [];
+  return db
+    .select({ meetingId: meetingParticipants.meetingId, userId: meetingParticipants.userId })
+    .from(meetingParticipants)
+    .where(and(inArray(meetingParticipants.meetingId, meetingIds), ne(meetingParticipants.response, 'declined')));
+}
+
+/** The case status of the child behind a link; undefined when the child is gone. */
+export async function caseStatus(db: Db, childId: string): Promise<string | undefined> {
+  const [row] = await db.select({ status: children.caseStatus }).from(children).where(eq(children.id, childId));
+  return row?.status;
+}
+
+/** The child behind a live link: reached only through the child's own session, never by an adult. */
+export async function childOfLink(db: Db, childId: string) {
+  const [row] = await db.select().from(children).where(eq(children.id, childId));
+  return row;
 }

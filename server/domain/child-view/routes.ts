@@ -13,6 +13,8 @@ import type { Deps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth-plugin.ts';
 import { NoContent, api, errorResponses } from '../../http/route.ts';
+import { ChildMessageBody, ChildOwnMessage } from '../../../common/schemas/childvoice.ts';
+import * as voice from '../childvoice/service.ts';
 import * as service from './service.ts';
 
 /**
@@ -148,6 +150,26 @@ export function childViewRoutes(app: FastifyInstance, deps: Deps): void {
         throw err;
       }
     },
+  );
+
+  r.post(
+    '/api/child-view/messages',
+    {
+      config: { public: true },
+      preValidation: requireChildCookie,
+      schema: {
+        tags: ['child-view'],
+        summary: 'The child sends a short message to the hub (child cookie); the adult gets a notice',
+        security: [],
+        description:
+          'Needs the child session cookie (navet_child); 401 without it. "talk_to" names a staff member of the hub ' +
+          '(body.toMemberId); the others go to the social worker unless the child chose someone. No attachments; ' +
+          'text at most 400 characters. At most 5 messages per child an hour: 429 too_many_messages with retry-after.',
+        body: ChildMessageBody,
+        response: { 201: ChildOwnMessage, ...childErrors, 429: ErrorBody },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await voice.sendMessage(deps, childToken(req), req.body)),
   );
 
   r.post(

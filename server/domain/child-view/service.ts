@@ -1,5 +1,4 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import {
   CHILD_LINK_DAYS,
   CHILD_LINK_MAX_ATTEMPTS,
@@ -9,41 +8,27 @@ import {
   type ChildViewMe,
   type RedeemBody,
 } from '../../../common/schemas/child-view.ts';
-import { audit, type AuditEntry } from '../../audit/write.ts';
+import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
-import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, errors } from '../../errors.ts';
 import { loadAccess } from '../children/access.ts';
 import { authorize } from '../children/policy.ts';
-import { children } from '../children/tables.ts';
 import * as hubRepo from '../hub/repo.ts';
 import { allTopics } from '../hub/presenter.ts';
 import { authorizeSeeLinks } from './policy.ts';
-import { presentChildPage, presentLink } from './presenter.ts';
+import { presentChildMeetings, presentChildPage, presentLink } from './presenter.ts';
 import * as repo from './repo.ts';
+import { ownMessages } from '../childvoice/service.ts';
+import { childAudit, childClosed, sessionOf, sha256 } from './session.ts';
 import { inTurn } from '../../db/in-turn.ts';
+import type { ErrorId } from '../../../common/errors.ts';
 
 const DAY = 86_400_000;
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const codeHash = (token: string, code: string) => sha256(`${token}:${code}`);
 
-const gone = (id: string, message: string) => new AppError(410, id, message);
+const gone = (id: ErrorId, message: string) => new AppError(410, id, message);
 const askAgain = 'Ask the adult who gave you the link for a new one.';
-
-/** The child's actions are logged like anyone's, with no user behind them. */
-function childAudit(link: repo.ChildLinkRow, action: string, detail: Record<string, unknown> = {}): AuditEntry {
-  return {
-    action,
-    entity: 'child_link',
-    entityId: link.id,
-    childId: link.childId,
-    tenantId: link.tenantId,
-    actorUserId: null,
-    organisationId: null,
-    detail: { childView: true, ...detail },
-  };
-}
 
 /** A new link and one-time code. Both are returned once; only their hashes are kept. */
 export async function createLink(deps: Deps, actor: Actor, childId: string): Promise<ChildLinkCreated> {
@@ -142,31 +127,32 @@ export async function redeem(deps: Deps, body: RedeemBody): Promise<string> {
   return outcome.sessionToken;
 }
 
-async function childClosed(tx: Db, childId: string): Promise<boolean> {
-  const [row] = await tx.select({ status: children.caseStatus }).from(children).where(eq(children.id, childId));
-  return row?.status !== 'active';
-}
-
-/** The live session behind a child cookie, or 401. */
-async function sessionOf(tx: Db, sessionToken: string): Promise<repo.ChildLinkRow> {
-  const link = await repo.findLiveSession(tx, sha256(sessionToken));
-  if (!link || (await childClosed(tx, link.childId))) throw errors.unauthenticated();
-  return link;
-}
-
 export async function childPage(deps: Deps, sessionToken: string): Promise<ChildViewMe> {
   return deps.db.transaction(async (tx) => {
     const link = await sessionOf(tx, sessionToken);
-    const [child] = await tx.select().from(children).where(eq(children.id, link.childId));
+    const child = await repo.childOfLink(tx, link.childId);
     if (!child) throw errors.unauthenticated();
-    const [members, assignments, tenantTopics] = await inTurn(
+    const [members, assignments, tenantTopics, messages, meetings] = await inTurn(
       () => hubRepo.namedMembers(tx, child.id, { includeEnded: false }),
       () => hubRepo.assignmentsFor(tx, [child.id]),
       () => hubRepo.listTenantTopics(tx, child.tenantId, { includeArchived: false }),
+      () => ownMessages(tx, child.id),
+      () => repo.childInvitedMeetings(tx, child.id),
+    );
+    const invited = await repo.invitedOfMeetings(
+      tx,
+      meetings.map((m) => m.id),
     );
     await audit(tx, { ...childAudit(link, 'child_view.read'), entity: 'child', entityId: child.id });
     const topics = new Map(allTopics(tenantTopics).map((t) => [t.key, t]));
-    return presentChildPage(child, members, assignments, topics);
+    return presentChildPage(
+      child,
+      members,
+      assignments,
+      topics,
+      messages,
+      presentChildMeetings(meetings, invited, members),
+    );
   });
 }
 

@@ -8,6 +8,7 @@ import { notify } from '../../notify/index.ts';
 import { hubRecipients, managersOfSocialWorkers } from '../../notify/recipients.ts';
 import { notifications } from '../../notify/tables.ts';
 import { addDays } from '../children/dates.ts';
+import { draftIsip } from '../plans/drafts.ts';
 import { children } from '../children/tables.ts';
 import { tenants } from '../tenancy/tables.ts';
 import { addMonths, isPassed, openDeadline, REMIND_JOB } from './deadlines.ts';
@@ -72,7 +73,15 @@ registerJob(ROUTE_JOB, async (tx, payload, job) => {
   const leads = await hubRecipients(tx, event.childId, ['social_worker']);
   for (const proposal of rule.propose) {
     if (proposal === 'isip' && !settings.usesIsip) continue;
-    await notify(tx, { ...base, kind: `proposal.${proposal}`, userIds: leads, urgency: 'normal' });
+    // Where I-SIP is the rule, the draft is made at once and the notice leads to it.
+    const drafted = proposal === 'isip' ? await draftIsip(tx, event.tenantId, event.childId, event.type) : null;
+    await notify(tx, {
+      ...base,
+      ...(drafted ? { params: { ...base.params, drafted: true }, link: `/plans/${drafted}` } : {}),
+      kind: `proposal.${proposal}`,
+      userIds: leads,
+      urgency: 'normal',
+    });
   }
 });
 

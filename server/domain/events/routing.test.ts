@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../../common/schemas/children.ts';
+import { Plan } from '../../../common/schemas/plans.ts';
 import { jobs } from '../../jobs/tables.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
 import { hubMembers } from '../children/tables.ts';
@@ -105,6 +106,38 @@ describe('routing by the default rules', () => {
       school_mentor: ['event.recorded/immediate'],
       god_man: ['event.recorded/normal'],
     });
+  });
+});
+
+describe('where I-SIP is the rule', () => {
+  it('a rejection drafts the I-SIP at once: the social worker initiates, the hub is called, the notice leads to it', async () => {
+    const w = await buildHubWorld(t);
+    expect((await w.clients.admin.put('/api/notices/settings', { usesIsip: true })).statusCode).toBe(200);
+    await record(w, 'contact_person', rejection(1));
+    await runJobs(t, w);
+    const proposal = (await noticesOf(t, w.people.social_worker.id)).find((n) => n.kind === 'proposal.isip');
+    expect(proposal?.params).toMatchObject({ drafted: true });
+    const planId = /^\/plans\/([0-9a-f-]{36})$/.exec(proposal?.link ?? '')?.[1];
+    expect(planId).toBeDefined();
+    const plan = Plan.parse((await w.clients.social_worker.get(`/api/plans/${planId}`)).json());
+    expect(plan).toMatchObject({ kind: 'isip', status: 'draft', invitationsSentAt: null });
+    expect(plan.initiator.userId).toBe(w.people.social_worker.id);
+    const open = Object.keys(w.members).length;
+    expect(plan.participants.map((p) => p.userId)).toContain(w.people.god_man.id);
+    expect(plan.participants).toHaveLength(open);
+    // Another rejection while the draft stands makes no second plan.
+    await record(w, 'social_worker', rejection(2, { type: 'asylum_rejected_removal' }));
+    await runJobs(t, w);
+    const plans = (await w.clients.social_worker.get(`/api/children/${w.child.id}/plans`)).json<{ items: unknown[] }>();
+    expect(plans.items).toHaveLength(1);
+  });
+
+  it('without the setting, a rejection drafts nothing', async () => {
+    const w = await buildHubWorld(t);
+    await record(w, 'contact_person', rejection(1));
+    await runJobs(t, w);
+    const plans = (await w.clients.social_worker.get(`/api/children/${w.child.id}/plans`)).json<{ items: unknown[] }>();
+    expect(plans.items).toEqual([]);
   });
 });
 

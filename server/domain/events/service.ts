@@ -13,7 +13,7 @@ import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError, errors } from '../../errors.ts';
+import { errors } from '../../errors.ts';
 import { enqueue } from '../../jobs/index.ts';
 import { loadAccess } from '../children/access.ts';
 import { addDays } from '../children/dates.ts';
@@ -148,8 +148,7 @@ export async function recordEvent(
     if (a.child.dateOfBirth && body.occurredOn < a.child.dateOfBirth)
       throw errors.validation([{ path: 'body.occurredOn', message: 'The event cannot be before the child was born.' }]);
     if (!body.confirmDuplicate && (await isDuplicate(tx, childId, body.type, body.occurredOn)))
-      throw new AppError(
-        409,
+      throw errors.conflict(
         'possible_duplicate',
         'This decision or event is already recorded for that day. Send confirmDuplicate: true to record it again.',
       );

@@ -1,5 +1,5 @@
 import type { OrganisationList, PeopleList } from '../../../common/schemas/hub.ts';
-import { Role } from '../../../common/roles.ts';
+import { PrincipalType, Role } from '../../../common/roles.ts';
 import type { Actor } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { authorizeDirectory } from './policy.ts';
@@ -13,7 +13,12 @@ export async function people(deps: Deps, actor: Actor, q: string | undefined, li
     items: rows.map((u) => ({
       userId: u.id,
       displayName: u.displayName,
-      organisations: u.roles.map((r) => ({ id: r.organisationId, name: r.organisationName, role: Role.parse(r.role) })),
+      organisations: u.roles.map((r) => ({
+        id: r.organisationId,
+        name: r.organisationName,
+        role: Role.parse(r.role),
+        principalType: PrincipalType.parse(r.principalType),
+      })),
     })),
   };
 }

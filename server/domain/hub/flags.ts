@@ -24,6 +24,23 @@ export async function flagsFor(
     // discloses no content, while a hidden overdue question must still raise the alarm.
     () => repo.questionsFor(db, childIds, 'open'),
   );
+  return flagsFrom({ tenantTopics, assignments, outcomes, questions }, childIds, members);
+}
+
+/** What the flags are counted from, for the given children (open questions only). */
+export interface FlagData {
+  tenantTopics: Pick<repo.TenantTopicRow, 'id'>[];
+  assignments: repo.AssignmentRow[];
+  outcomes: repo.OutcomeRow[];
+  questions: Pick<repo.QuestionRow, 'childId' | 'status' | 'dueOn' | 'ownerMemberId'>[];
+}
+
+/** The flags from data already loaded (the child's overview reads it in its one statement). */
+export function flagsFrom(
+  { tenantTopics, assignments, outcomes, questions }: FlagData,
+  childIds: string[],
+  members: HubMemberRow[],
+): Map<string, ChildFlags> {
   const topicKeys = [...defaultTopics, ...tenantTopics.map((t) => t.id)];
   const today = todayInSweden();
   const flags = new Map<string, ChildFlags>();

@@ -7,6 +7,8 @@ import type {
   Hub,
   HubMember,
 } from '../../../common/schemas/hub.ts';
+import { mayTakeHubRole } from '../../../common/hub-roles.ts';
+import { PrincipalType, Role } from '../../../common/roles.ts';
 import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
@@ -58,29 +60,37 @@ export async function getHub(deps: Deps, actor: Actor, childId: string): Promise
   return deps.db.transaction(async (tx) => {
     const a = await loadAccess(tx, actor, childId);
     await audit(tx, { action: 'hub.read', entity: 'child', entityId: childId, childId, detail: { view: a.view } });
-    if (a.view === 'narrow') {
-      const members = await repo.namedMembers(tx, childId, { includeEnded: false });
-      return { view: 'narrow', members: members.sort(byRole).map(presentMemberNarrow) };
-    }
-    const all = await repo.namedMembers(tx, childId, { includeEnded: true });
-    const active = all.filter((n) => isActive(n.member)).sort(byRole);
-    const former = all
-      .filter((n) => !isActive(n.member))
-      .sort((x, y) => (y.member.endedAt?.getTime() ?? 0) - (x.member.endedAt?.getTime() ?? 0));
-    return {
-      view: 'full',
-      members: active.map((n) => present(a, n)),
-      former: former.map((n) => present(a, n)),
-      missingCoreRoles: missingCoreRoles(a.members),
-      abilities: { addMember: can(a, 'manageHub') },
-    };
+    return presentHub(a, await repo.namedMembers(tx, childId, { includeEnded: a.view === 'full' }));
   });
 }
 
+/** The hub as this reader sees it, from its memberships with names (ended ones are left out of the narrow view). */
+export function presentHub(a: ChildAccess, named: repo.NamedMember[]): Hub {
+  if (a.view === 'narrow')
+    return {
+      view: 'narrow',
+      members: named
+        .filter((n) => isActive(n.member))
+        .sort(byRole)
+        .map(presentMemberNarrow),
+    };
+  const active = named.filter((n) => isActive(n.member)).sort(byRole);
+  const former = named
+    .filter((n) => !isActive(n.member))
+    .sort((x, y) => (y.member.endedAt?.getTime() ?? 0) - (x.member.endedAt?.getTime() ?? 0));
+  return {
+    view: 'full',
+    members: active.map((n) => present(a, n)),
+    former: former.map((n) => present(a, n)),
+    missingCoreRoles: missingCoreRoles(a.members),
+    abilities: { addMember: can(a, 'manageHub') },
+  };
+}
+
 const alreadyMember = (path: string) =>
-  new AppError(409, 'already_member', 'This person already has an open place in the hub.', [
-    { path, message: 'Already in the hub.' },
-  ]);
+  errors.conflict('already_member', 'This person already has an open place in the hub.', {
+    issues: [{ path, message: 'Already in the hub.' }],
+  });
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
@@ -103,18 +113,26 @@ async function insertMember(tx: Db, a: ChildAccess, input: NewMember, userPath: 
   const roles = await repo.tenantUserWithRoles(tx, a.actor.tenantId, input.userId);
   if (roles.length === 0)
     throw errors.validation([{ path: userPath, message: 'No such colleague in your municipality.' }]);
-  if (roles.every((r) => r.role === 'volunteer') && input.hubRole !== 'civil_society')
-    throw errors.validation([{ path: 'body.hubRole', message: 'A volunteer joins a hub as civil society.' }]);
-  const organisations = [...new Set(roles.map((r) => r.organisationId))];
-  let organisationId = input.organisationId;
-  if (organisationId && !organisations.includes(organisationId))
+  if (input.organisationId && !roles.some((r) => r.organisationId === input.organisationId))
     throw errors.validation([{ path: 'body.organisationId', message: 'The person does not work for it.' }]);
-  if (!organisationId) {
-    if (organisations.length > 1)
-      throw errors.validation([{ path: 'body.organisationId', message: 'Choose which organisation they act for.' }]);
-    organisationId = organisations[0]!;
-  }
   if (a.members.some((m) => m.userId === input.userId)) throw alreadyMember(userPath);
+  // The place must match the person's role at work and their organisation (common/hub-roles.ts).
+  const fitting = roles.filter(
+    (r) =>
+      (!input.organisationId || r.organisationId === input.organisationId) &&
+      mayTakeHubRole(input.hubRole, Role.parse(r.role), PrincipalType.parse(r.principalType)),
+  );
+  if (fitting.length === 0)
+    throw errors.validation([
+      {
+        path: 'body.hubRole',
+        message: 'This place in the hub does not match the person’s role at work or their organisation.',
+      },
+    ]);
+  const organisations = [...new Set(fitting.map((r) => r.organisationId))];
+  if (organisations.length > 1)
+    throw errors.validation([{ path: 'body.organisationId', message: 'Choose which organisation they act for.' }]);
+  const organisationId = organisations[0]!;
   let row: childRepo.HubMemberRow;
   try {
     row = await childRepo.insertHubMember(tx, {

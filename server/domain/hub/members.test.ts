@@ -80,7 +80,12 @@ describe('POST /api/children/:id/hub/members', () => {
     expect(paths(a.json())).toEqual(['body.hubRole', 'body.startsOn']);
     const b = await w.clients.social_worker.post(url, { userId: randomUUID(), hubRole: 'other_staff' });
     expect(paths(b.json())).toEqual(['body.userId']);
-    const c = await w.clients.social_worker.post(url, { userId: w.people.volunteer.id, hubRole: 'god_man' });
+    const volunteer = await buildUser(t.database.db, {
+      tenantId: w.tenant.id,
+      organisationId: w.orgs.civil.id,
+      role: 'volunteer',
+    });
+    const c = await w.clients.social_worker.post(url, { userId: volunteer.id, hubRole: 'god_man' });
     expect(c.statusCode).toBe(400);
     expect(paths(c.json())).toEqual(['body.hubRole']);
   });
@@ -100,16 +105,16 @@ describe('POST /api/children/:id/hub/members', () => {
     const w = await buildHubWorld(t);
     const res = await w.clients.social_worker.post(`${hubUrl(w)}/members`, {
       userId: w.people.outsider.id,
-      hubRole: 'school_health',
+      hubRole: 'other_staff',
       startsOn: '2025-01-15',
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ hubRole: 'school_health', startsOn: '2025-01-15', active: true });
+    expect(res.json()).toMatchObject({ hubRole: 'other_staff', startsOn: '2025-01-15', active: true });
     expect((await w.clients.outsider.get(`/api/children/${w.child.id}`)).statusCode).toBe(200);
     const timeline = (await w.clients.social_worker.get(`/api/children/${w.child.id}/timeline`)).json();
     expect(timeline.items[0]).toMatchObject({
       action: 'hub.member_added',
-      detail: { hubRole: 'school_health', memberName: 'Olle Utanför' },
+      detail: { hubRole: 'other_staff', memberName: 'Olle Utanför' },
     });
   });
 });

@@ -11,10 +11,11 @@ import { authorize } from '../children/policy.ts';
 import * as childRepo from '../children/repo.ts';
 import { activeMembership, visibleChildren } from '../children/scope.ts';
 import { children, hubMembers } from '../children/tables.ts';
-import { auditSharing } from '../sharing/audit.ts';
-import { decide, loadGrants, organisationsOf, sharedWith, type Grants } from '../sharing/rule.ts';
+import { auditSharing, sharingEntries } from '../sharing/audit.ts';
+import { decide, loadGrants, loadGrantsOf, organisationsOf, sharedWith, type Grants } from '../sharing/rule.ts';
 import { authorizeEditQuestion, canEditQuestion } from './policy.ts';
 import { isOverdue, presentQuestion } from './presenter.ts';
+import { scheduleQuestionReminder } from './question-reminders.ts';
 import * as repo from './repo.ts';
 import { hubQuestions } from './tables.ts';
 import { resolveTopic } from './topics.service.ts';
@@ -121,6 +122,7 @@ export async function createQuestion(deps: Deps, actor: Actor, childId: string, 
         category: item.category,
       })
       .returning();
+    await scheduleQuestionReminder(tx, row!);
     await audit(tx, {
       action: 'hub.question_created',
       entity: 'hub_question',
@@ -188,16 +190,14 @@ export async function updateQuestion(
       })
       .where(eq(hubQuestions.id, questionId))
       .returning();
+    await scheduleQuestionReminder(tx, row!);
     await audit(tx, {
       action: 'hub.question_updated',
       entity: 'hub_question',
       entityId: questionId,
       childId,
-      detail: {
-        status,
-        fields: Object.keys(body),
-        ...(status === 'dropped' && row!.dropReason ? { reason: row!.dropReason } : {}),
-      },
+      // Ids and kinds only: the reason is the question's own text, guarded by the sharing rule with it.
+      detail: { status, fields: Object.keys(body) },
     });
     await auditQuestions(tx, a, [row!], [], grants);
     return (await presentAll(tx, a, [row!]))[0]!;
@@ -262,19 +262,26 @@ export async function auditQuestionReads(
   actor: Actor,
   read: { question: { childId: string; ownerOrganisationId: string; category: string }; shared: boolean }[],
 ): Promise<void> {
-  for (const childId of new Set(read.map((r) => r.question.childId))) {
-    const ofChild = read.filter((r) => r.question.childId === childId);
-    const guarded = (r: (typeof ofChild)[number]) => ({
-      owner: r.question.ownerOrganisationId,
-      category: r.question.category,
-    });
-    await auditSharing(tx, {
-      grants: await loadGrants(tx, actor, childId),
-      purpose: 'hub',
-      entity: 'hub_questions',
-      entityId: childId,
-      shown: ofChild.filter((r) => r.shared).map(guarded),
-      withheld: ofChild.filter((r) => !r.shared).map(guarded),
-    });
-  }
+  const childIds = [...new Set(read.map((r) => r.question.childId))];
+  if (childIds.length === 0) return;
+  // Two statements for the grants and one for the rows, however many children the list spans.
+  const grants = await loadGrantsOf(tx, actor, childIds);
+  const guarded = (r: (typeof read)[number]) => ({
+    owner: r.question.ownerOrganisationId,
+    category: r.question.category,
+  });
+  await audit(
+    tx,
+    childIds.flatMap((childId) => {
+      const ofChild = read.filter((r) => r.question.childId === childId);
+      return sharingEntries({
+        grants: grants.get(childId)!,
+        purpose: 'hub',
+        entity: 'hub_questions',
+        entityId: childId,
+        shown: ofChild.filter((r) => r.shared).map(guarded),
+        withheld: ofChild.filter((r) => !r.shared).map(guarded),
+      });
+    }),
+  );
 }

@@ -49,7 +49,7 @@ export async function updateMember(db: Db, id: string, patch: Partial<typeof hub
   return row;
 }
 
-/** A user of the tenant who can log in, with their open organisation roles. */
+/** A user of the tenant who can log in, with their open organisation roles and each organisation's principal type. */
 export async function tenantUserWithRoles(db: Db, tenantId: string, userId: string) {
   const rows = await db
     .select({
@@ -57,9 +57,11 @@ export async function tenantUserWithRoles(db: Db, tenantId: string, userId: stri
       displayName: users.displayName,
       organisationId: memberships.organisationId,
       role: memberships.role,
+      principalType: organisations.principalType,
     })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), isNull(memberships.endedAt)))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(eq(users.id, userId), eq(users.tenantId, tenantId), isNull(users.disabledAt)));
   return rows;
 }
@@ -80,6 +82,7 @@ export async function searchPeople(db: Db, tenantId: string, q: string | undefin
       userId: memberships.userId,
       organisationId: memberships.organisationId,
       organisationName: organisations.name,
+      principalType: organisations.principalType,
       role: memberships.role,
     })
     .from(memberships)
@@ -240,4 +243,14 @@ export async function transferOpenQuestions(db: Db, childId: string, from: strin
     .where(
       and(eq(hubQuestions.childId, childId), eq(hubQuestions.ownerMemberId, from), eq(hubQuestions.status, 'open')),
     );
+}
+
+/** A question with the user who holds it now (its owner's membership), for the overdue reminder. */
+export async function questionWithOwnerUser(db: Db, id: string) {
+  const [row] = await db
+    .select({ question: hubQuestions, ownerUserId: hubMembers.userId })
+    .from(hubQuestions)
+    .innerJoin(hubMembers, eq(hubMembers.id, hubQuestions.ownerMemberId))
+    .where(eq(hubQuestions.id, id));
+  return row ?? null;
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../../../common/roles.ts';
+import type { PrincipalType, Role } from '../../../common/roles.ts';
 import { todayInSweden, type HubRole } from '../../../common/schemas/children.ts';
 import { infoCategories, type InfoCategory } from '../../../common/schemas/sharing.ts';
 import { addDays } from '../children/dates.ts';
@@ -45,6 +45,23 @@ const hub: [Person, HubRole][] = [
   ['volunteer', 'civil_society'],
 ];
 
+const orgTypes = {
+  social: 'municipality',
+  guardian: 'municipality',
+  hvb: 'private_provider',
+  school: 'municipality',
+  civil: 'civil_society',
+} as const satisfies Record<string, PrincipalType>;
+
+/** Each hub place of the world with the role at work and organisation behind it, to check it is a valid hub. */
+export function hubSetup(): { role: Role; principalType: PrincipalType; hubRole: HubRole }[] {
+  return hub.map(([person, hubRole]) => ({
+    role: setup[person].role,
+    principalType: orgTypes[setup[person].org],
+    hubRole,
+  }));
+}
+
 /**
  * A municipality with five organisations, one user per person, everyone
  * logged in, and one child whose hub holds the core three, a school mentor
@@ -54,11 +71,11 @@ export async function buildHubWorld(t: TestApp, opts: { caseNumber?: string | nu
   const db = t.database.db;
   const tenant = await buildTenant(db);
   const orgs = {
-    social: await buildOrganisation(db, tenant.id, 'municipality'),
-    guardian: await buildOrganisation(db, tenant.id, 'municipality'),
-    hvb: await buildOrganisation(db, tenant.id, 'private_provider'),
-    school: await buildOrganisation(db, tenant.id, 'municipality'),
-    civil: await buildOrganisation(db, tenant.id, 'civil_society'),
+    social: await buildOrganisation(db, tenant.id, orgTypes.social),
+    guardian: await buildOrganisation(db, tenant.id, orgTypes.guardian),
+    hvb: await buildOrganisation(db, tenant.id, orgTypes.hvb),
+    school: await buildOrganisation(db, tenant.id, orgTypes.school),
+    civil: await buildOrganisation(db, tenant.id, orgTypes.civil),
   };
   const people = {} as Record<Person, TestUser>;
   const clients = {} as Record<Person, Client>;

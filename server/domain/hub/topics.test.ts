@@ -156,7 +156,9 @@ describe('the directory', () => {
       {
         userId: w.people.spare_god_man.id,
         displayName: 'Greta Ny',
-        organisations: [{ id: w.orgs.guardian.id, name: w.orgs.guardian.name, role: 'god_man' }],
+        organisations: [
+          { id: w.orgs.guardian.id, name: w.orgs.guardian.name, role: 'god_man', principalType: 'municipality' },
+        ],
       },
     ]);
     const orgs = (await w.clients.social_worker.get('/api/hub/organisations')).json();

@@ -21,6 +21,7 @@ import { actorOf } from '../../http/auth-plugin.ts';
 import { api, errorResponses } from '../../http/route.ts';
 import * as content from './content.service.ts';
 import * as decisions from './decisions.service.ts';
+import { errors } from '../../errors.ts';
 
 const staleMinutes =
   'Someone else saved the minutes since you opened them. Their text is attached: merge your draft into it.';
@@ -83,10 +84,9 @@ export function meetingContentRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Minutes, ...errorResponses, 409: MinutesConflict },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const result = await content.saveMinutes(deps, actorOf(req), req.params.id, req.body);
-      if (!result.ok)
-        return reply.status(409).send({ error: 'minutes_conflict', message: staleMinutes, current: result.current });
+      if (!result.ok) throw errors.conflict('minutes_conflict', staleMinutes, { current: result.current });
       return result.minutes;
     },
   );

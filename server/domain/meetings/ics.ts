@@ -18,6 +18,8 @@ export interface IcsEvent {
   location: string | null;
   url: string | null;
   description: string | null;
+  /** A recurring series: the RFC 5545 rule (FREQ=…;COUNT=…), DTSTART being the first meeting. */
+  rrule?: string;
 }
 
 /** Europe/Stockholm: CET in winter, CEST from the last Sunday of March to the last Sunday of October. */
@@ -96,6 +98,7 @@ function eventLines(e: IcsEvent): string[] {
     `DTEND;TZID=${TIME_ZONE}:${toIcalLocal(e.end)}`,
     `SUMMARY:${escapeText(e.summary)}`,
   ];
+  if (e.rrule) lines.push(`RRULE:${e.rrule}`);
   if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
   if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
   if (e.url) lines.push(`URL:${e.url}`);

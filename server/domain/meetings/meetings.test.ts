@@ -132,7 +132,7 @@ describe('GET /api/meetings/:id and GET /api/children/:id/meetings', () => {
     expect((await w.clients.social_worker.get('/api/meetings/not-a-uuid')).statusCode).toBe(400);
     expect((await w.clients.volunteer.get(url)).statusCode).toBe(403);
     const seen = (await w.clients.manager.get(url)).json();
-    expect(seen.abilities).toEqual({ manage: false, respond: false, write: false, amend: false });
+    expect(seen.abilities).toEqual({ manage: false, respond: false, write: false, amend: false, attendance: false });
     const mentor = (await w.clients.school_mentor.get(url)).json();
     expect(mentor.abilities).toMatchObject({ manage: false, write: true });
 
@@ -231,7 +231,13 @@ describe('a closed case', () => {
     await t.database.db.update(children).set({ caseStatus: 'closed' }).where(eq(children.id, w.child.id));
     const read = await w.clients.god_man.get(`/api/meetings/${m.id}`);
     expect(read.statusCode).toBe(200);
-    expect(read.json().abilities).toEqual({ manage: false, respond: false, write: false, amend: false });
+    expect(read.json().abilities).toEqual({
+      manage: false,
+      respond: false,
+      write: false,
+      amend: false,
+      attendance: false,
+    });
     const writes = [
       w.clients.social_worker.patch(`/api/meetings/${m.id}`, { version: m.version, title: 'x' }),
       w.clients.god_man.put(`/api/meetings/${m.id}/minutes`, { text: 'x', version: 1 }),

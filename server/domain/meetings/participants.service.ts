@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
-import type { InviteBody, Meeting, ResponseBody } from '../../../common/schemas/meetings.ts';
+import { and, eq } from 'drizzle-orm';
+import type { AttendanceBody, InviteBody, Meeting, ResponseBody } from '../../../common/schemas/meetings.ts';
 import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
 import { tellAboutMeeting } from './notices.ts';
-import { authorize, loadMeeting } from './policy.ts';
+import { authorize, authorizeAttendance, loadMeeting } from './policy.ts';
 import { presentMeeting } from './presenter.ts';
 import * as repo from './repo.ts';
 import { meetingParticipants } from './tables.ts';
@@ -88,5 +88,47 @@ export async function respond(deps: Deps, actor: Actor, id: string, body: Respon
     });
     const participants = m.participants.map((p) => (p.id === row!.id ? row! : p));
     return presentMeeting(tx, { ...m, participants, mine: row! });
+  });
+}
+
+/**
+ * Who came, recorded by the organiser (or the child's social worker) once the meeting has started:
+ * after it, invitees who never answered are no longer "not answered" but present or absent.
+ */
+export async function recordAttendance(deps: Deps, actor: Actor, id: string, body: AttendanceBody): Promise<Meeting> {
+  return deps.db.transaction(async (tx) => {
+    const m = await loadMeeting(tx, actor, id);
+    authorizeAttendance(m);
+    const known = new Set(m.participants.map((p) => p.id));
+    const seen = new Set<string>();
+    const issues: { path: string; message: string }[] = [];
+    body.attendance.forEach((a, i) => {
+      if (!known.has(a.participantId))
+        issues.push({ path: `body.attendance.${i}.participantId`, message: 'Not a participant of this meeting.' });
+      else if (seen.has(a.participantId))
+        issues.push({ path: `body.attendance.${i}.participantId`, message: 'Named twice.' });
+      seen.add(a.participantId);
+    });
+    if (issues.length > 0) throw errors.validation(issues);
+    const changed = new Map<string, boolean>();
+    for (const a of body.attendance) {
+      await tx
+        .update(meetingParticipants)
+        .set({ attended: a.attended })
+        .where(and(eq(meetingParticipants.id, a.participantId), eq(meetingParticipants.meetingId, id)));
+      changed.set(a.participantId, a.attended);
+    }
+    await audit(tx, {
+      action: 'meeting.attendance_recorded',
+      entity: 'meeting',
+      entityId: id,
+      childId: m.meeting.childId,
+      detail: {
+        present: body.attendance.filter((a) => a.attended).length,
+        absent: body.attendance.filter((a) => !a.attended).length,
+      },
+    });
+    const participants = m.participants.map((p) => (changed.has(p.id) ? { ...p, attended: changed.get(p.id)! } : p));
+    return presentMeeting(tx, { ...m, participants, mine: participants.find((x) => x.userId === actor.userId) });
   });
 }

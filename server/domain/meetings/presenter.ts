@@ -66,6 +66,7 @@ function presentParticipant(
     organiser: p.userId === m.meeting.organiserId,
     response: ParticipantResponse.parse(p.response),
     respondedAt: p.respondedAt?.toISOString() ?? null,
+    attended: p.attended ?? null,
   };
 }
 
@@ -102,6 +103,7 @@ export async function presentMeeting(tx: Db, m: MeetingAccess): Promise<Meeting>
     kind: MeetingKind.parse(row.kind),
     status: MeetingStatus.parse(row.status),
     child: m.child ? { id: m.child.child.id, displayName: m.child.child.displayName } : null,
+    collaborationId: row.collaborationId,
     title: row.title,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),

@@ -18,6 +18,15 @@ export async function findMeeting(db: Db, tenantId: string, id: string): Promise
   return row ?? null;
 }
 
+/** A collaboration's meeting, of whichever municipality organised it: the caller checks the collaboration. */
+export async function findCollaborationMeeting(db: Db, id: string): Promise<MeetingRow | null> {
+  const [row] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, id), isNotNull(meetings.collaborationId)));
+  return row ?? null;
+}
+
 export async function participantsOf(db: Db, meetingId: string): Promise<ParticipantRow[]> {
   return db
     .select()
@@ -65,17 +74,18 @@ export async function findDecision(db: Db, tenantId: string, id: string): Promis
  * latest of those meetings began.
  */
 export async function followUpDecisions(db: Db, meeting: MeetingRow): Promise<DecisionRow[]> {
-  if (!meeting.childId) return [];
+  // A child's meetings follow up the child's; a collaboration's meetings of one kind follow up each other.
+  const same = meeting.childId
+    ? eq(meetings.childId, meeting.childId)
+    : meeting.collaborationId
+      ? and(eq(meetings.collaborationId, meeting.collaborationId), eq(meetings.kind, meeting.kind))
+      : undefined;
+  if (!same) return [];
   const earlier = await db
     .select({ id: meetings.id, startsAt: meetings.startsAt })
     .from(meetings)
     .where(
-      and(
-        eq(meetings.childId, meeting.childId),
-        ne(meetings.id, meeting.id),
-        ne(meetings.status, 'cancelled'),
-        lt(meetings.startsAt, meeting.startsAt),
-      ),
+      and(same, ne(meetings.id, meeting.id), ne(meetings.status, 'cancelled'), lt(meetings.startsAt, meeting.startsAt)),
     );
   if (earlier.length === 0) return [];
   const latest = new Date(Math.max(...earlier.map((m) => m.startsAt.getTime())));

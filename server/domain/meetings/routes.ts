@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../../common/schemas/children.ts';
 import {
+  AttendanceBody,
   CancelBody,
   InviteBody,
   Meeting,
@@ -20,6 +21,7 @@ import { calendarRoutes } from './calendar-routes.ts';
 import { meetingContentRoutes } from './content-routes.ts';
 import * as participants from './participants.service.ts';
 import * as service from './service.ts';
+import { errors } from '../../errors.ts';
 
 const staleVersion = 'Someone else changed this meeting since you opened it. The current meeting is attached.';
 
@@ -65,10 +67,9 @@ export function meetingRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Meeting, ...errorResponses, 409: MeetingConflict },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const result = await service.updateMeeting(deps, actorOf(req), req.params.id, req.body);
-      if (!result.ok)
-        return reply.status(409).send({ error: 'version_conflict', message: staleVersion, current: result.current });
+      if (!result.ok) throw errors.conflict('version_conflict', staleVersion, { current: result.current });
       return result.meeting;
     },
   );
@@ -125,6 +126,20 @@ export function meetingRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => participants.removeParticipant(deps, actorOf(req), req.params.id, req.params.participantId),
+  );
+
+  r.put(
+    '/api/meetings/:id/attendance',
+    {
+      schema: {
+        tags,
+        summary: 'Record who came, once the meeting has started (the organiser or the child’s social worker)',
+        params: MeetingParams,
+        body: AttendanceBody,
+        response: { 200: Meeting, ...errorResponses },
+      },
+    },
+    async (req) => participants.recordAttendance(deps, actorOf(req), req.params.id, req.body),
   );
 
   r.put(

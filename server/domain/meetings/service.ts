@@ -14,6 +14,7 @@ import type { Deps } from '../../deps.ts';
 import { errors, type Issue } from '../../errors.ts';
 import { accessFrom, loadAccess, type ChildAccess } from '../children/access.ts';
 import * as childRepo from '../children/repo.ts';
+import { loadCollaborationAccess } from '../collaboration/access.ts';
 import { tellAboutMeeting } from './notices.ts';
 import { authorize, authorizeChildRead, authorizeSchedule, canSchedule, loadMeeting } from './policy.ts';
 import { presentMeeting, presentSummary } from './presenter.ts';
@@ -31,6 +32,12 @@ async function childFor(tx: Db, actor: Actor, body: MeetingBody): Promise<ChildA
     throw errors.validation([{ path: 'body.childId', message: 'A meeting of this kind is about one child.' }]);
   if (!forChild && body.childId)
     throw errors.validation([{ path: 'body.childId', message: 'A meeting of this kind is not about one child.' }]);
+  if (!forChild && body.collaborationId && !(await loadCollaborationAccess(tx, actor, body.collaborationId)))
+    throw errors.validation([{ path: 'body.collaborationId', message: 'No such collaboration.' }]);
+  if (forChild && body.collaborationId)
+    throw errors.validation([
+      { path: 'body.collaborationId', message: 'A child’s meeting belongs to no collaboration.' },
+    ]);
   if (!body.childId) return null;
   const row = await childRepo.findVisible(tx, actor, body.childId);
   if (!row) throw errors.notFound('child');
@@ -54,6 +61,7 @@ export async function createMeeting(deps: Deps, actor: Actor, body: MeetingBody)
         tenantId: actor.tenantId,
         kind: body.kind,
         childId: body.childId,
+        collaborationId: body.collaborationId ?? null,
         title: body.title,
         startsAt: times.start!,
         endsAt: times.end!,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ChildWishes } from '../../../common/schemas/meetings.ts';
 import { children } from '../children/tables.ts';
+import { collaborations } from '../collaboration/tables.ts';
 import { tenants, users } from '../tenancy/tables.ts';
 
 /**
@@ -17,6 +18,10 @@ export const meetings = pgTable(
       .references(() => tenants.id),
     kind: text('kind').notNull(),
     childId: uuid('child_id').references(() => children.id),
+    /** Set for a forum or strategic meeting of a collaboration: its users see it (never with a child). */
+    collaborationId: uuid('collaboration_id').references(() => collaborations.id),
+    /** The recurring series it belongs to (collaboration/operational `meeting_series`). */
+    seriesId: uuid('series_id'),
     title: text('title').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
@@ -46,6 +51,7 @@ export const meetings = pgTable(
   (t) => [
     index('meetings_child_idx').on(t.childId, t.startsAt),
     index('meetings_tenant_idx').on(t.tenantId, t.startsAt),
+    index('meetings_collaboration_idx').on(t.collaborationId, t.startsAt),
   ],
 );
 
@@ -66,6 +72,8 @@ export const meetingParticipants = pgTable(
     /** pending, accepted, tentative or declined. */
     response: text('response').notNull().default('pending'),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
+    /** Recorded by the organiser once the meeting has started: null until then (not known). */
+    attended: boolean('attended'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

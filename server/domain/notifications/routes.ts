@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  MarkAllRead,
   Notification,
   NotificationList,
   NotificationParams,
@@ -88,6 +89,18 @@ export function notificationRoutes(app: FastifyInstance, deps: Deps): void {
         remove();
       });
     },
+  );
+
+  r.post(
+    '/api/notifications/read-all',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark all my unread notices read (acknowledgements are never implied)',
+        response: { 200: MarkAllRead, ...errorResponses },
+      },
+    },
+    async (req) => service.markAllRead(deps, actorOf(req)),
   );
 
   for (const what of ['read', 'acknowledged'] as const) {

@@ -1,5 +1,10 @@
 import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Notification, NotificationList, NotificationQuery } from '../../../common/schemas/notifications.ts';
+import type {
+  MarkAllRead,
+  Notification,
+  NotificationList,
+  NotificationQuery,
+} from '../../../common/schemas/notifications.ts';
 import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
@@ -49,7 +54,12 @@ export async function loadOwn(tx: Db, actor: Actor, where: SQL | undefined, page
     .from(notifications)
     .leftJoin(children, and(eq(children.id, notifications.childId), visibleChildren(actor)))
     .where(and(own(actor), where))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id));
+    // An urgent notice not yet acknowledged comes first, whatever came after it; then newest first.
+    .orderBy(
+      desc(sql`(${notifications.urgency} = 'immediate' and ${notifications.acknowledgedAt} is null)`),
+      desc(notifications.createdAt),
+      desc(notifications.id),
+    );
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const undelivered = rows.filter((r) => !r.n.deliveredAt).map((r) => r.n.id);
   if (undelivered.length > 0)
@@ -128,5 +138,28 @@ export async function mark(deps: Deps, actor: Actor, id: string, what: 'read' | 
       });
     const [presented] = await loadOwn(tx, actor, eq(notifications.id, id));
     return presented!;
+  });
+}
+
+/**
+ * Marks every unread notice of mine read, at once. An acknowledgement is never implied: an urgent
+ * notice stays unacknowledged (and escalates) until "I have seen this" on it.
+ */
+export async function markAllRead(deps: Deps, actor: Actor): Promise<MarkAllRead> {
+  return deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(notifications)
+      .set({ readAt: sql`now()`, deliveredAt: sql`coalesce(${notifications.deliveredAt}, now())` })
+      .where(and(own(actor), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    if (rows.length > 0)
+      await audit(tx, {
+        action: 'notification.all_read',
+        entity: 'user',
+        entityId: actor.userId,
+        childId: null,
+        detail: { count: rows.length },
+      });
+    return { marked: rows.length, unreadCount: await unreadCountOf(tx, actor) };
   });
 }

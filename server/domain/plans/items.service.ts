@@ -7,6 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { errors, type Issue } from '../../errors.ts';
 import { organisationRefs, personRefs } from '../sharing/lookup.ts';
 import { organisationsOf } from '../sharing/rule.ts';
+import type { ChildAccess } from '../children/access.ts';
 import { authorize, authorizeEditItem, loadPlan, type PlanAccess } from './policy.ts';
 import { presentPlan } from './presenter.ts';
 import * as repo from './repo.ts';
@@ -17,14 +18,14 @@ import { planEntries, planMeasures } from './tables.ts';
  * write is your organisation's information); by default the one they hold
  * their place in the hub through.
  */
-function ownerOf(pa: PlanAccess, requested: string | null, issues: Issue[]): string {
-  const mine = organisationsOf(pa.a.actor);
+function ownerOf(a: ChildAccess, requested: string | null, issues: Issue[], at = 'body'): string {
+  const mine = organisationsOf(a.actor);
   if (requested) {
     if (!mine.includes(requested))
-      issues.push({ path: 'body.owningOrganisationId', message: 'Write only as an organisation you belong to.' });
+      issues.push({ path: `${at}.owningOrganisationId`, message: 'Write only as an organisation you belong to.' });
     return requested;
   }
-  const viaHub = pa.a.mine.map((m) => m.organisationId).find((o) => mine.includes(o));
+  const viaHub = a.mine.map((m) => m.organisationId).find((o) => mine.includes(o));
   return viaHub ?? mine[0]!;
 }
 
@@ -46,6 +47,60 @@ async function measureIssues(tx: Db, pa: PlanAccess, b: MeasurePatch, issues: Is
   }
 }
 
+/**
+ * The measures of a plan being created, checked all together before anything is written (two lookups
+ * whatever their number); issues are named `body.measures.<i>.<field>`. Returns the rows to insert
+ * once the plan exists, or nothing when there are issues.
+ */
+export async function newMeasureRows(
+  tx: Db,
+  a: ChildAccess,
+  measures: MeasureBody[],
+  issues: Issue[],
+): Promise<((planId: string) => (typeof planMeasures.$inferInsert)[]) | null> {
+  const tenantId = a.actor.tenantId;
+  const orgs = await organisationRefs(
+    tx,
+    tenantId,
+    measures.map((m) => m.responsibleOrganisationId),
+  );
+  const people = await personRefs(
+    tx,
+    tenantId,
+    measures.map((m) => m.responsibleUserId),
+  );
+  const before = issues.length;
+  const owners = measures.map((m, i) => {
+    const at = `body.measures.${i}`;
+    if (!orgs.has(m.responsibleOrganisationId))
+      issues.push({ path: `${at}.responsibleOrganisationId`, message: 'Not an organisation of this municipality.' });
+    if (m.responsibleUserId && !people.has(m.responsibleUserId))
+      issues.push({ path: `${at}.responsibleUserId`, message: 'Not a user of this municipality.' });
+    // A new plan has no needs yet: a measure answers one once both exist.
+    if (m.needId) issues.push({ path: `${at}.needId`, message: 'Not a need of this plan.' });
+    return ownerOf(a, m.owningOrganisationId, issues, at);
+  });
+  if (issues.length > before) return null;
+  return (planId) =>
+    measures.map((m, i) => ({
+      tenantId,
+      planId,
+      childId: a.child.id,
+      needId: null,
+      description: m.description,
+      responsibleOrganisationId: m.responsibleOrganisationId,
+      responsibleUserId: m.responsibleUserId,
+      responsibleName: m.responsibleName,
+      startOn: m.startOn,
+      endOn: m.endOn,
+      status: m.status,
+      goal: m.goal,
+      owningOrganisationId: owners[i]!,
+      category: m.category,
+      createdBy: a.actor.userId,
+    }));
+}
+
 async function done(tx: Db, pa: PlanAccess, action: string, itemId: string, detail: Record<string, unknown>) {
   await repo.touchPlan(tx, pa.plan.id);
   await audit(tx, {
@@ -64,7 +119,7 @@ export async function addEntry(deps: Deps, actor: Actor, planId: string, body: E
     const pa = await loadPlan(tx, actor, planId);
     authorize(pa, 'addContent');
     const issues: Issue[] = [];
-    const owner = ownerOf(pa, body.owningOrganisationId, issues);
+    const owner = ownerOf(pa.a, body.owningOrganisationId, issues);
     if (issues.length > 0) throw errors.validation(issues);
     const [row] = await tx
       .insert(planEntries)
@@ -105,7 +160,7 @@ export async function addMeasure(deps: Deps, actor: Actor, planId: string, body:
     const pa = await loadPlan(tx, actor, planId);
     authorize(pa, 'addContent');
     const issues: Issue[] = [];
-    const owner = ownerOf(pa, body.owningOrganisationId, issues);
+    const owner = ownerOf(pa.a, body.owningOrganisationId, issues);
     await measureIssues(tx, pa, body, issues);
     if (issues.length > 0) throw errors.validation(issues);
     const [row] = await tx

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import * as consentRepo from '../consent/repo.ts';
 import { organisationOf, organisationRefs, personRefs } from '../sharing/lookup.ts';
 import { planToFhir, type FhirInput } from './fhir.ts';
-import { renderPlanPdf, type PdfLang } from './pdf.ts';
+import type { PdfLang } from './pdf.ts';
 import { findFonts } from './pdf-text.ts';
 import { authorize, loadPlan } from './policy.ts';
 import { presentPlan } from './presenter.ts';
@@ -25,6 +25,8 @@ export async function versionPdf(
     authorize(pa, 'read');
     return readVersion(tx, pa, number, 'pdf');
   });
+  // The PDF library and its fonts are large and seldom needed: loaded at the first PDF, not at every start.
+  const { renderPlanPdf } = await import('./pdf.ts');
   return { pdf: await renderPlanPdf(v, lang), filename: `navet-${v.content.kind}-v${v.number}.pdf` };
 }
 

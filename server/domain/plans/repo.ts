@@ -50,6 +50,12 @@ export async function insertPlan(db: Db, values: typeof plans.$inferInsert): Pro
   return row;
 }
 
+/** Several measures in one INSERT (a plan created with its measures). */
+export async function insertMeasures(db: Db, values: (typeof planMeasures.$inferInsert)[]) {
+  if (values.length === 0) return [];
+  return db.insert(planMeasures).values(values).returning();
+}
+
 /** Writes only if the stored version is the one read, and bumps it; null when stale. */
 export async function updatePlanVersioned(
   db: Db,

@@ -9,6 +9,7 @@ import { loadAccess, type ChildAccess } from '../children/access.ts';
 import * as consentRepo from '../consent/repo.ts';
 import { isPrincipal, organisationRefs } from '../sharing/lookup.ts';
 import { consentHolds } from './adoption-rules.ts';
+import { newMeasureRows } from './items.service.ts';
 import {
   authorize,
   authorizeCreatePlan,
@@ -52,7 +53,8 @@ export async function createPlan(deps: Deps, actor: Actor, childId: string, body
     const a = await loadAccess(tx, actor, childId);
     authorizeCreatePlan(a);
     const issues = staffIssue(a, body.chairUserId, 'body.chairUserId');
-    if (issues.length > 0) throw errors.validation(issues);
+    const measureRows = await newMeasureRows(tx, a, body.measures ?? [], issues);
+    if (issues.length > 0 || !measureRows) throw errors.validation(issues);
     if (await repo.openPlanOfChild(tx, childId))
       throw errors.conflict('plan_exists', 'The child already has a plan that has not ended: one at a time.');
     const plan = await repo.insertPlan(tx, {
@@ -62,13 +64,18 @@ export async function createPlan(deps: Deps, actor: Actor, childId: string, body
       initiatorId: actor.userId,
       chairId: body.chairUserId,
     });
-    await audit(tx, {
-      action: 'plan.created',
-      entity: 'plan',
-      entityId: plan.id,
-      childId,
-      detail: { kind: body.kind },
-    });
+    const measures = await repo.insertMeasures(tx, measureRows(plan.id));
+    await audit(tx, [
+      { action: 'plan.created', entity: 'plan', entityId: plan.id, childId, detail: { kind: body.kind } },
+      // As adding each one afterwards would log it: the measure, its owner and category.
+      ...measures.map((m) => ({
+        action: 'plan.measure_added',
+        entity: 'plan',
+        entityId: plan.id,
+        childId,
+        detail: { itemId: m.id, owningOrganisationId: m.owningOrganisationId, category: m.category },
+      })),
+    ]);
     return presentPlan(tx, { a, plan });
   });
 }

@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import type { ChildDetail } from '../../../common/schemas/children.ts';
+import { sectionIds } from '../../components/hub/sections.ts';
+import { useFormatDate } from '../../components/format.ts';
+import { useChildDeadlines } from '../../components/notifications/api.ts';
+import { useChildMeetings } from '../Meeting/api.ts';
+import { useMeetingTime } from '../Meeting/values.tsx';
+
+/**
+ * The first thing a social worker reads: the next dates (a deadline, a meeting) and how much needs
+ * doing, each linked to its section. It asks for nothing the sections below do not already load
+ * (the same queries, so no extra request).
+ */
+export function ChildSummary({ child }: { child: ChildDetail }) {
+  const { t } = useTranslation();
+  const full = child.view === 'full';
+  const deadlines = useChildDeadlines(child.id, full);
+  const meetings = useChildMeetings(child.id, 'upcoming', full);
+  const date = useFormatDate();
+  const when = useMeetingTime();
+  if (!full) return null;
+  const deadline = deadlines.data?.items.find((d) => !d.passed);
+  const meeting = meetings.data?.items[0];
+  const f = child.flags;
+  const todo =
+    child.missingCoreRoles.length +
+    (f.firstMeetingOpen ? 1 : 0) +
+    (f.topicsWithoutResponsible > 0 ? 1 : 0) +
+    (f.overdueQuestions > 0 ? 1 : 0) +
+    (f.questionsWithoutOwner > 0 ? 1 : 0);
+  return (
+    <section className="panel child-summary" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">{t('child.summary.title')}</h2>
+      <dl className="child-summary__list">
+        <div>
+          <dt>{t('child.summary.nextDeadline')}</dt>
+          <dd>
+            {deadline ? (
+              <a href={`#${sectionIds.events}`}>
+                {date(deadline.dueOn)} – {t(`notices.deadlineKind.${deadline.kind}`)}
+              </a>
+            ) : (
+              t('child.summary.none')
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('child.summary.nextMeeting')}</dt>
+          <dd>
+            {meeting ? (
+              <a href={`#${sectionIds.meetings}`}>
+                {when(meeting.startsAt, meeting.endsAt)} – {meeting.title}
+              </a>
+            ) : (
+              t('child.summary.none')
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('child.summary.todo')}</dt>
+          <dd>
+            <a href={`#${sectionIds.flags}`}>
+              {todo === 0 ? t('child.summary.nothingToDo') : t('child.summary.things', { count: todo })}
+            </a>
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
