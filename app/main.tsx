@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { createQueryClient } from './api/queryClient.ts';
-import './i18n.ts';
+import { localeReady } from './i18n.ts';
 import { createAppRouter } from './router.tsx';
 import type { LoginState } from './session.ts';
 import './styles.css';
@@ -17,10 +17,16 @@ const queryClient = createQueryClient(() => {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// English is fetched first when the device chose it (Swedish is in this file), so no Swedish flashes by.
+// Should English fail to come, the page starts in Swedish rather than not at all.
+void localeReady
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
+  );

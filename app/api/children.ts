@@ -21,9 +21,11 @@ export function useChildren(filters: ChildFilters) {
   });
 }
 
-export function useChild(id: string) {
+/** `enabled`: false while the child page's overview (which fills this query) is on its way. */
+export function useChild(id: string, enabled = true) {
   return useQuery({
     queryKey: childKeys.detail(id),
     queryFn: ({ signal }) => call(ChildDetail, 'GET', `/api/children/${encodeURIComponent(id)}`, { signal }),
+    enabled,
   });
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ErrorBody } from '../../common/errors.ts';
+import { ReceivedError } from '../../common/errors-shown.ts';
 
 /** A failed API call, in the server's one error shape, plus what the client learnt on the way. */
 export class ApiError extends Error {
@@ -63,9 +63,9 @@ function urlOf(path: string, query?: Record<string, QueryValue>): string {
 async function errorOf(res: Response): Promise<ApiError> {
   const retry = Number(res.headers.get('retry-after'));
   const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : null;
-  let parsed: ErrorBody | null = null;
+  let parsed: ReceivedError | null = null;
   try {
-    const result = ErrorBody.safeParse(await res.json());
+    const result = ReceivedError.safeParse(await res.json());
     if (result.success) parsed = result.data;
   } catch {
     // Not JSON (a proxy's error page, say): fall through to a generic error.

@@ -1,14 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../api/auth.ts';
 import type { LoginState } from '../session.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { LiveNotices } from './notifications/LiveNotices.tsx';
 import { NoticesNavItem } from './notifications/NoticesNavItem.tsx';
 import { ErrorRegion } from './Notice.tsx';
 import { useSession } from './RequireSession.tsx';
+
+// The dialog library is large and this dialog rare, and the live notices show nothing until a notice comes:
+// both come in files of their own, after the page, so the first load stays small.
+const ConfirmDialog = lazy(async () => ({ default: (await import('./ConfirmDialog.tsx')).ConfirmDialog }));
+const LiveNotices = lazy(async () => ({ default: (await import('./notifications/LiveNotices.tsx')).LiveNotices }));
 
 /** Header, navigation and main landmark around every logged-in page. */
 export function AppShell() {
@@ -58,13 +61,21 @@ export function AppShell() {
             <button type="button" className="button button--quiet" onClick={() => logOut('this')}>
               {t('shell.logout')}
             </button>
-            <ConfirmDialog
-              trigger={t('shell.logoutEverywhere')}
-              title={t('shell.logoutEverywhereTitle')}
-              body={t('shell.logoutEverywhereBody')}
-              confirm={t('shell.logoutEverywhereConfirm')}
-              onConfirm={() => logOut('everywhere')}
-            />
+            <Suspense
+              fallback={
+                <button type="button" className="button button--quiet" disabled>
+                  {t('shell.logoutEverywhere')}
+                </button>
+              }
+            >
+              <ConfirmDialog
+                trigger={t('shell.logoutEverywhere')}
+                title={t('shell.logoutEverywhereTitle')}
+                body={t('shell.logoutEverywhereBody')}
+                confirm={t('shell.logoutEverywhereConfirm')}
+                onConfirm={() => logOut('everywhere')}
+              />
+            </Suspense>
           </div>
         </div>
         <nav className="main-nav" aria-label={t('shell.navLabel')}>
@@ -78,6 +89,27 @@ export function AppShell() {
             <li>
               <NavLink to="/tasks">{t('tasks.nav')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/me/data">{t('myData.nav')}</NavLink>
+            </li>
+            {me.memberships.some((m) => m.role !== 'volunteer') ? (
+              <li>
+                <NavLink to="/collaborations">{t('nav.collaborations')}</NavLink>
+              </li>
+            ) : null}
+            {me.memberships.some((m) => m.role !== 'volunteer') ? (
+              <li>
+                <NavLink to="/knowledge">{t('competenceNav.knowledge')}</NavLink>
+              </li>
+            ) : null}
+            <li>
+              <NavLink to="/may-i-share">{t('competenceNav.mayIShare')}</NavLink>
+            </li>
+            {me.memberships.some((m) => m.role === 'manager' || m.role === 'coordinator') ? (
+              <li>
+                <NavLink to="/followup">{t('followupNav.link')}</NavLink>
+              </li>
+            ) : null}
             {me.abilities.readAuditLog ? (
               <li>
                 <NavLink to="/audit/reviews">{t('nav.reviews')}</NavLink>
@@ -90,7 +122,9 @@ export function AppShell() {
             ) : null}
           </ul>
         </nav>
-        <LiveNotices />
+        <Suspense fallback={null}>
+          <LiveNotices />
+        </Suspense>
         {me.tenant.isDemo ? (
           <div className="demo-banner">
             <p className="demo-banner__inner">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSaveLocale } from '../api/auth.ts';
-import { currentLocale, storeLocale, type Locale } from '../i18n.ts';
+import { changeLocale, currentLocale, storeLocale, type Locale } from '../i18n.ts';
 
 /**
  * Switches between Swedish and English. The button is written in the language
@@ -9,13 +9,13 @@ import { currentLocale, storeLocale, type Locale } from '../i18n.ts';
  * logged in, so it follows the user.
  */
 export function LanguageSwitch({ loggedIn }: { loggedIn: boolean }) {
-  const { i18n, t } = useTranslation();
+  const { t } = useTranslation();
   const saveLocale = useSaveLocale();
   const next: Locale = currentLocale() === 'sv' ? 'en' : 'sv';
 
   const change = () => {
     storeLocale(next);
-    void i18n.changeLanguage(next);
+    void changeLocale(next);
     if (loggedIn) saveLocale.mutate(next);
   };
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from './errors.ts';
+import { errorText, errorTitle, isFieldError } from './errors.ts';
 
 interface NoticeProps {
   kind: 'info' | 'success' | 'warning' | 'error';
@@ -37,8 +37,8 @@ export function ErrorRegion({ error }: { error: unknown }) {
   return (
     <div role="alert" aria-live="assertive">
       {error ? (
-        <Notice kind="error" title={t('errors.title')}>
-          <p>{errorText(t, error)}</p>
+        <Notice kind={isFieldError(error) ? 'warning' : 'error'} title={errorTitle(t, error)}>
+          <p>{isFieldError(error) ? t('fieldCheck.intro') : errorText(t, error)}</p>
         </Notice>
       ) : null}
     </div>

@@ -1,31 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/client.ts';
-
-/** Error ids the server sends that the client has its own words for. */
-const knownCodes = [
-  'invalid_credentials',
-  'account_locked',
-  'too_many_requests',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'csrf_failed',
-  'validation_failed',
-  'totp_already_enabled',
-  'totp_not_enrolled',
-  'totp_not_started',
-  'email_taken',
-  'organisation_exists',
-  'last_admin',
-  'membership_exists',
-  'membership_ended',
-  'cannot_disable_self',
-] as const;
-type KnownCode = (typeof knownCodes)[number];
-
-function isKnown(code: string): code is KnownCode {
-  return (knownCodes as readonly string[]).includes(code);
-}
+import { shownBy } from '../../common/errors-shown.ts';
 
 /** The user-facing text for any error: translated by the server's error id, never its English message. */
 export function errorText(t: TFunction, error: unknown): string {
@@ -34,10 +9,10 @@ export function errorText(t: TFunction, error: unknown): string {
   if (error.status === 429) {
     const minutes = error.retryAfter ? Math.max(1, Math.ceil(error.retryAfter / 60)) : null;
     const base =
-      error.code === 'account_locked' ? t('errors.codes.account_locked') : t('errors.codes.too_many_requests');
+      error.code === 'login_throttled' ? t('errors.codes.login_throttled') : t('errors.codes.too_many_requests');
     return minutes ? `${base} ${t('errors.retryAfter', { count: minutes })}` : base;
   }
-  if (isKnown(error.code)) return t(`errors.codes.${error.code}`);
+  if (shownBy('common', error.code)) return t(`errors.codes.${error.code}`);
   if (error.status >= 500) return t('errors.server');
   return t('errors.generic');
 }
@@ -45,4 +20,17 @@ export function errorText(t: TFunction, error: unknown): string {
 /** The issue for one field, if the server named it (paths look like `body.email`). */
 export function fieldIssue(error: unknown, field: string): boolean {
   return isApiError(error) && error.hasIssue(field);
+}
+
+/**
+ * A 400 that names its fields is the user's to fix, not a failure: it is headed "check the fields",
+ * and "something went wrong" is kept for what really failed.
+ */
+export function isFieldError(error: unknown): boolean {
+  return isApiError(error) && error.status === 400 && error.issues.length > 0;
+}
+
+/** The heading over an error: "check the fields" for a 400 with field issues, else "something went wrong". */
+export function errorTitle(t: TFunction, error: unknown): string {
+  return isFieldError(error) ? t('fieldCheck.title') : t('errors.title');
 }

@@ -2,6 +2,7 @@ import { actorsOf, isBuilt, type BenchRequest, type Scenario } from '../scenario
 import { runLoad, type LoadResult } from './load.ts';
 import { runOperations, type OperationResult } from './operations.ts';
 import { startBaseline, startNavet, type Memory } from './processes.ts';
+import { countScenarioStatements, type StepStatements } from './statements.ts';
 import { logIn, sampleUsers, type BenchSession, type BenchUser } from './sessions.ts';
 import { envOf, type Target } from './target.ts';
 
@@ -24,6 +25,8 @@ export interface Measured {
   result?: LoadResult | OperationResult;
   /** The server's memory right after this measurement. */
   memory?: Memory | null;
+  /** SQL statements per request of one run of the scenario, counted at the driver (lib/statements.ts). */
+  statements?: StepStatements[];
 }
 
 export interface TargetRun {
@@ -149,6 +152,13 @@ export async function measureTarget(target: Target, scenarios: Scenario[], opts:
     }
   } finally {
     await navet.stop();
+  }
+  try {
+    log('  counting SQL statements per request (one run of each scenario, in process, after the server stopped)');
+    const counted = await countScenarioStatements(target, scenarios, sessions, followUp);
+    for (const m of measured) m.statements = counted.get(m.key);
+  } catch (e) {
+    log(`  statements not counted: ${String(e)}`);
   }
   return {
     baselines: { bare, select },

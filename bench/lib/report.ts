@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Measured, TargetRun } from './measure.ts';
 import { repoRoot } from './processes.ts';
+import { statementsCell } from './statements.ts';
 
 export const resultsDir = path.join(repoRoot, 'bench/results');
 
@@ -29,11 +30,11 @@ export function runTable(run: TargetRun): string {
   const { bare, select } = run.baselines;
   const row = (m: Measured): string[] => {
     if (!m.built || !m.result)
-      return [`(${m.key}) ${m.title}`, m.note ?? 'not built yet', '', '', '', '', '', '', '', ''];
+      return [`(${m.key}) ${m.title}`, m.note ?? 'not built yet', '', '', '', '', '', '', '', '', ''];
     const r = m.result;
     const q = ratios(m, select)!;
     const perOp = 'requestsPerOperation' in r ? ` [op of ${r.requestsPerOperation.toFixed(1)} req]` : '';
-    const name = (m.key.length === 1 ? `(${m.key}) ${m.title}` : m.title) + perOp;
+    const name = (m === bare || m === select ? m.title : `(${m.key}) ${m.title}`) + perOp;
     const statuses = Object.keys(r.statuses).length
       ? ` (${Object.entries(r.statuses)
           .map(([k, v]) => `${k}:${v}`)
@@ -50,6 +51,7 @@ export function runTable(run: TargetRun): string {
       m === select ? '1×' : times(q.rps),
       m === select ? '1×' : times(q.p50),
       m === select ? '1×' : times(q.p99),
+      m === bare || m === select ? '' : statementsCell(m.statements),
     ];
   };
   return (
@@ -65,12 +67,14 @@ export function runTable(run: TargetRun): string {
         'req/s vs select',
         'p50 vs select',
         'p99 vs select',
+        'SQL/req',
       ],
       [row(bare), row(select), ...run.scenarios.map(row)],
     ) +
     (run.scenarios.some((m) => m.result && 'requestsPerOperation' in m.result)
       ? '\n[op of N req]: req/s counts operations, latency is the whole operation (its timed requests); see bench/README.md.'
-      : '')
+      : '') +
+    '\nSQL/req: statements each timed request sent, counted at the driver in one run (a+b+c for an operation).'
   );
 }
 
@@ -113,6 +117,7 @@ export function measuredJson(m: Measured, select: Measured) {
     rssMb: m.memory?.rssMb ?? null,
     peakRssMb: m.memory?.peakMb ?? null,
     vsSelect: q,
+    statements: m.statements ?? null,
     ...(op
       ? {
           unit: 'operation',

@@ -5,9 +5,9 @@ import { createPlan } from '../../server/domain/plans/service.ts';
 import type { BenchSession } from '../lib/sessions.ts';
 import { childOf, daysAgo, staffOnOpenCase, type Scenario } from './scenario.ts';
 
-const MEASURES = 5;
+export const MEASURES = 5;
 
-function measureBody(
+export function measureBody(
   s: BenchSession,
   k: number,
 ): Omit<MeasureBody, 'owningOrganisationId'> & { owningOrganisationId: null } {
@@ -26,6 +26,25 @@ function measureBody(
   };
 }
 
+/** Each eligible child once, taking the sessions in turn, so operations spread over users. */
+export function freeChildren(sessions: BenchSession[]): [BenchSession, string][] {
+  const seen = new Set<string>();
+  const free: [BenchSession, string][] = [];
+  for (let k = 0; free.length < 10_000; k++) {
+    let added = false;
+    for (const s of sessions) {
+      const id = s.childIds[k];
+      if (id === undefined) continue;
+      added = true;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      free.push([s, id]);
+    }
+    if (!added) break;
+  }
+  return free;
+}
+
 /**
  * (c) Create a plan with 5 measures, as a staff member of the child's hub: one
  * POST of the plan (an I-SIP draft) and five POSTs of measures, timed together
@@ -40,20 +59,7 @@ export const scenario: Scenario = {
   eligible: (p) => staffOnOpenCase(p) && !p.hasOpenPlan,
   request: null,
   operation: (sessions) => {
-    const seen = new Set<string>();
-    const free: [BenchSession, string][] = [];
-    for (let k = 0; free.length < 10_000; k++) {
-      let added = false;
-      for (const s of sessions) {
-        const id = s.childIds[k];
-        if (id === undefined) continue;
-        added = true;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        free.push([s, id]);
-      }
-      if (!added) break;
-    }
+    const free = freeChildren(sessions);
     return async (client) => {
       const pair = free.shift();
       if (!pair) throw new Error('every eligible child has a plan in progress: use more --users');

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
 
+/** A refused attempt on a child's route (action `access.denied`): what was answered, to which request. */
+export const DeniedAttempt = z.object({
+  status: z.number().int(),
+  method: z.string(),
+  /** The route pattern, e.g. `/api/children/:id/questions`: never the child's data. */
+  route: z.string(),
+});
+export type DeniedAttempt = z.infer<typeof DeniedAttempt>;
+
 export const AuditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
@@ -13,6 +22,8 @@ export const AuditEntry = z.object({
   organisationId: z.string().nullable(),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
+  /** Set on `access.denied` rows only. */
+  denied: DeniedAttempt.nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -49,7 +60,8 @@ export type LogReviewBody = z.infer<typeof LogReviewBody>;
 
 export const LogReview = z.object({
   id: z.string().uuid(),
-  subjectKind: z.enum(['child', 'user']),
+  /** `sample`: a sampled review closed (`/api/audit/sampled-reviews`), subjectId its id. */
+  subjectKind: z.enum(['child', 'user', 'sample']),
   subjectId: z.string().uuid(),
   periodFrom: z.string(),
   periodTo: z.string(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { HubRole } from './children.ts';
+import { ChildOwnMessage } from './childvoice.ts';
 import { Agreement, Topic } from './hub.ts';
+import { MeetingKind } from './meetings.ts';
 
 /** Days a new link can be redeemed before it expires. */
 export const CHILD_LINK_DAYS = 7;
@@ -70,13 +72,31 @@ export const ChildViewAdult = z.object({
 });
 export type ChildViewAdult = z.infer<typeof ChildViewAdult>;
 
+/**
+ * A meeting as the child sees it: when, where, whether the child joins the whole meeting or a part, and who of
+ * the hub comes (role and first name). Never its title, agenda, minutes or guests' names.
+ */
+export const ChildViewMeeting = z.object({
+  id: z.string().uuid(),
+  kind: MeetingKind,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  /** The place as the adults typed it (in Swedish): the page marks its language. */
+  place: z.string().nullable(),
+  whole: z.boolean(),
+  who: z.array(z.object({ hubRole: HubRole, firstName: z.string() })),
+});
+export type ChildViewMeeting = z.infer<typeof ChildViewMeeting>;
+
 /** The child's own page. Never a case number, asylum detail or other sensitive field. */
 export const ChildViewMe = z.object({
   displayName: z.string(),
   /** The child's languages: the client picks the page language (and direction) from them. */
   languages: z.array(z.string()),
   adults: z.array(ChildViewAdult),
-  /** Meetings the child is invited to; empty until meetings are built. */
-  upcomingMeetings: z.array(z.object({ id: z.string().uuid(), startsAt: z.string(), kind: z.string() })),
+  /** Coming meetings the child is invited to, soonest first. */
+  upcomingMeetings: z.array(ChildViewMeeting),
+  /** What the child sent to the hub, newest first, with the adults' answers. */
+  messages: z.array(ChildOwnMessage),
 });
 export type ChildViewMe = z.infer<typeof ChildViewMe>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from './int.ts';
 import { limits } from '../limits.ts';
 
 export const asylumStatuses = [
@@ -118,7 +119,7 @@ export type CreateChildBody = z.infer<typeof CreateChildBody>;
 /** A partial update. `version` is the version the editor read; a stale one answers 409. */
 export const UpdateChildBody = z
   .object({
-    version: z.number().int().min(1),
+    version: Version,
     ...childFields,
   })
   .partial()
@@ -126,7 +127,7 @@ export const UpdateChildBody = z
 export type UpdateChildBody = z.infer<typeof UpdateChildBody>;
 
 export const CloseChildBody = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   reason: ClosedReason,
 });
 export type CloseChildBody = z.infer<typeof CloseChildBody>;
@@ -212,7 +213,7 @@ export const ChildDetailFull = z.object({
   view: z.literal('full'),
   id: z.string().uuid(),
   /** Send back with an update; a stale version answers 409. */
-  version: z.number().int(),
+  version: Version,
   displayName: z.string(),
   dateOfBirth: z.string().nullable(),
   assessedAge: z.number().int().nullable(),
@@ -327,7 +328,8 @@ export const TimelineDetail = z.object({
   item: z.string().optional(),
   done: z.boolean().optional(),
   status: z.string().optional(),
-  reason: z.string().optional(),
+  /** Why the case was closed (a kind, never free text). */
+  reason: ClosedReason.optional(),
   /** Names of the fields an update changed (never their values). */
   fields: z.array(z.string()).optional(),
   /** The new asylum status, when an update changed it: the hub must see a rejection at once. */
@@ -361,5 +363,7 @@ export const TimelineQuery = z.object({
 export const TimelinePage = z.object({
   items: z.array(TimelineEntry),
   next: z.number().int().nullable(),
+  /** True when entries about items not shared with the reader (a hub question) are left out of the history. */
+  someWithheld: z.boolean(),
 });
 export type TimelinePage = z.infer<typeof TimelinePage>;

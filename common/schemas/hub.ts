@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../limits.ts';
-import { Role } from '../roles.ts';
+import { PrincipalType, Role } from '../roles.ts';
 import { FutureDate, HubRole, PastDate } from './children.ts';
 import { InfoCategory } from './sharing.ts';
 
@@ -319,7 +319,8 @@ export const PeopleQuery = z.object({
 export const Person = z.object({
   userId: uuid,
   displayName: z.string(),
-  organisations: z.array(z.object({ id: uuid, name: z.string(), role: Role })),
+  /** Each open role at work, with the kind of principal the organisation is (which hub places it opens). */
+  organisations: z.array(z.object({ id: uuid, name: z.string(), role: Role, principalType: PrincipalType })),
 });
 export const PeopleList = z.object({ items: z.array(Person) });
 export type PeopleList = z.infer<typeof PeopleList>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { Version } from './int.ts';
 import { limits } from '../limits.ts';
 import { HubRole } from './children.ts';
+import { conflictBody } from '../errors.ts';
 
 /**
  * Meetings of every level share one machinery. The individual-level kinds
@@ -90,6 +92,8 @@ export const MeetingBody = z.object({
   kind: MeetingKind,
   /** Required for first_hub, hub and sip; must be left out for the other kinds. */
   childId: uuid.nullable().default(null),
+  /** A forum or strategic meeting's collaboration: its staff see the meeting. Never with a child. */
+  collaborationId: uuid.nullish(),
   ...meetingFields,
   location: meetingFields.location.default(null),
   videoLink: meetingFields.videoLink.default(null),
@@ -103,7 +107,7 @@ export type MeetingBody = z.infer<typeof MeetingBody>;
 
 /** A partial change; `version` is the version read. A stale one answers 409 with the meeting as it is now. */
 export const MeetingPatch = z
-  .object({ version: z.number().int().min(1), ...meetingFields })
+  .object({ version: Version, ...meetingFields })
   .partial()
   .required({ version: true });
 export type MeetingPatch = z.infer<typeof MeetingPatch>;
@@ -119,6 +123,22 @@ export type InviteBody = z.infer<typeof InviteBody>;
 
 export const ResponseBody = z.object({ response: ParticipantResponse.exclude(['pending']) });
 export type ResponseBody = z.infer<typeof ResponseBody>;
+
+/** Who came: one line per participant the organiser marks; those left out keep what they had. */
+export const AttendanceBody = z.object({
+  attendance: z
+    .array(
+      z.object({
+        /** A participant of this meeting (a user or a guest). */
+        participantId: uuid,
+        /** Whether they took part. */
+        attended: z.boolean(),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+export type AttendanceBody = z.infer<typeof AttendanceBody>;
 
 export const AgendaItemBody = z.object({
   title,
@@ -137,7 +157,7 @@ export type AgendaItemPatch = z.infer<typeof AgendaItemPatch>;
 /** The minutes as the editor read them: `version` guards against overwriting someone else's text. */
 export const MinutesBody = z.object({
   text: z.string().max(MINUTES_MAX_CHARS),
-  version: z.number().int().min(1),
+  version: Version,
 });
 export type MinutesBody = z.infer<typeof MinutesBody>;
 
@@ -183,6 +203,8 @@ export const Participant = z.object({
   organiser: z.boolean(),
   response: ParticipantResponse,
   respondedAt: z.string().nullable(),
+  /** Whether they came, recorded once the meeting has started; null while not recorded. */
+  attended: z.boolean().nullable(),
 });
 export type Participant = z.infer<typeof Participant>;
 
@@ -219,7 +241,7 @@ export const Amendment = z.object({ id: uuid, text: z.string(), author: Person, 
 export const Minutes = z.object({
   text: z.string(),
   /** Send back with the next save; a stale one answers 409 with the current text. */
-  version: z.number().int(),
+  version: Version,
   updatedAt: z.string().nullable(),
   updatedBy: Person.nullable(),
 });
@@ -234,6 +256,8 @@ export const MeetingAbilities = z.object({
   write: z.boolean(),
   /** Add an amendment to the minutes of a closed meeting. */
   amend: z.boolean(),
+  /** Record who came, once the meeting has started (those who manage it), also after closing. */
+  attendance: z.boolean(),
 });
 export type MeetingAbilities = z.infer<typeof MeetingAbilities>;
 
@@ -242,6 +266,8 @@ export const Meeting = z.object({
   kind: MeetingKind,
   status: MeetingStatus,
   child: z.object({ id: uuid, displayName: z.string() }).nullable(),
+  /** The collaboration of a forum or strategic meeting. */
+  collaborationId: uuid.nullable(),
   title: z.string(),
   /** Instants (UTC, ISO 8601). */
   startsAt: z.string(),
@@ -267,28 +293,25 @@ export const Meeting = z.object({
   cancelReason: z.string().nullable(),
   closedAt: z.string().nullable(),
   /** Send back with a change; a stale one answers 409. */
-  version: z.number().int(),
+  version: Version,
   /** The actor's own answer, when invited. */
   myResponse: ParticipantResponse.nullable(),
   abilities: MeetingAbilities,
 });
 export type Meeting = z.infer<typeof Meeting>;
 
+// Pure: the client never reads these response schemas, so its bundle leaves them (and the error list) out.
 /** 409 on a stale version: the meeting as it is now. */
-export const MeetingConflict = z.object({
-  error: z.string(),
-  message: z.string(),
+export const MeetingConflict = /* @__PURE__ */ conflictBody(
   /** Absent when the 409 is not about the version (a cancelled or closed meeting). */
-  current: Meeting.optional(),
-});
+  Meeting.optional(),
+);
 
 /** 409 on stale minutes: the text as it is now, so the editor can merge. */
-export const MinutesConflict = z.object({
-  error: z.string(),
-  message: z.string(),
+export const MinutesConflict = /* @__PURE__ */ conflictBody(
   /** Absent when the 409 is not about the version (a closed meeting: amend instead). */
-  current: Minutes.optional(),
-});
+  Minutes.optional(),
+);
 
 export const MeetingSummary = z.object({
   id: uuid,

@@ -40,6 +40,10 @@ export const NotificationList = z.object({
 });
 export type NotificationList = z.infer<typeof NotificationList>;
 
+/** The answer to "mark all read": how many were marked now, and what is left unread (none). */
+export const MarkAllRead = z.object({ marked: z.number().int(), unreadCount: z.number().int() });
+export type MarkAllRead = z.infer<typeof MarkAllRead>;
+
 export const NotificationParams = z.object({ id: z.string().uuid() });
 
 /** Server-sent events on /api/notifications/stream. */

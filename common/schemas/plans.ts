@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from './int.ts';
 import { ConsentState } from './consent.ts';
 import { LocalDateTime, MeetingStatus } from './meetings.ts';
 import { InfoCategory, OrganisationRef, PersonRef } from './sharing.ts';
@@ -55,17 +56,10 @@ const optionalText = z.string().trim().max(4000).nullable();
 
 // ---- requests ---------------------------------------------------------------------
 
-export const CreatePlanBody = z.object({
-  kind: PlanKind,
-  /** Leads the SIP meeting; a staff member of the hub. Can be set later. */
-  chairUserId: uuid.nullable().default(null),
-});
-export type CreatePlanBody = z.infer<typeof CreatePlanBody>;
-
 /** A partial change of the plan's own fields; `version` is the version read (409 if stale). */
 export const PlanPatch = z
   .object({
-    version: z.number().int().min(1),
+    version: Version,
     chairUserId: uuid.nullable(),
     /** The child's consent the plan rests on: valid, for this child, with the purpose "plan". */
     consentId: uuid.nullable(),
@@ -103,7 +97,7 @@ export const ParticipantInput = z.union([
 export type ParticipantInput = z.infer<typeof ParticipantInput>;
 
 export const ParticipantsBody = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   participants: z.array(ParticipantInput).max(40),
 });
 export type ParticipantsBody = z.infer<typeof ParticipantsBody>;
@@ -150,6 +144,18 @@ export const MeasureBody = z
   });
 export type MeasureBody = z.infer<typeof MeasureBody>;
 
+export const CreatePlanBody = z.object({
+  kind: PlanKind,
+  /** Leads the SIP meeting; a staff member of the hub. Can be set later. */
+  chairUserId: uuid.nullable().default(null),
+  /**
+   * Measures to start the plan with, written in the same transaction (all checked before any is
+   * written); issues name `body.measures.<i>.<field>`. A new plan has no needs, so no `needId`.
+   */
+  measures: z.array(MeasureBody).max(50).optional(),
+});
+export type CreatePlanBody = z.infer<typeof CreatePlanBody>;
+
 export const MeasurePatch = z.object({ ...measureFields, category: InfoCategory }).partial();
 export type MeasurePatch = z.infer<typeof MeasurePatch>;
 
@@ -163,7 +169,7 @@ export const InvitationsBody = z.object({
 export type InvitationsBody = z.infer<typeof InvitationsBody>;
 
 export const AdoptBody = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   /** After the day of adoption. */
   followUpOn: z.iso.date(),
   /** Who follows up: a staff member of the hub. */
@@ -173,11 +179,11 @@ export const AdoptBody = z.object({
 });
 export type AdoptBody = z.infer<typeof AdoptBody>;
 
-export const VersionBody = z.object({ version: z.number().int().min(1) });
+export const VersionBody = z.object({ version: Version });
 export type VersionBody = z.infer<typeof VersionBody>;
 
 export const FollowUpBody = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   /** The day the follow-up was held (today or earlier). */
   heldOn: z.iso.date(),
   /** What happened with each measure; measures left out keep their status. */
@@ -192,7 +198,7 @@ export const FollowUpBody = z.object({
 export type FollowUpBody = z.infer<typeof FollowUpBody>;
 
 export const EndPlanBody = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   /** child_ended: the child ended the plan; an adult records it. */
   reason: PlanEndReason,
   note: z.string().trim().max(2000).nullable().default(null),
@@ -351,7 +357,7 @@ export const Plan = PlanContent.extend({
   someWithheld: z.boolean(),
   /** Items (entries and measures) the reader may change or remove. */
   editableItems: z.array(uuid),
-  version: z.number().int(),
+  version: Version,
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: PlanAbilities,

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { DeadlineKind } from './events.ts';
+import { MeetingKind, ParticipantResponse } from './meetings.ts';
+import { Notification } from './notifications.ts';
+import { PlanKind } from './plans.ts';
 
 /** What lands on a user's task list. */
 export const taskKinds = ['decision', 'question', 'invitation', 'deadline'] as const;
@@ -30,3 +33,52 @@ export const TaskList = z.object({
   overdueCount: z.number().int(),
 });
 export type TaskList = z.infer<typeof TaskList>;
+
+/** A meeting on the start page: this week's, with the user's own answer. */
+export const TodayMeeting = z.object({
+  id: z.string().uuid(),
+  kind: MeetingKind,
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(['planned', 'in_progress']),
+  child: z.object({ id: z.string().uuid(), displayName: z.string() }).nullable(),
+  /** The user's answer to the invitation; null when they organise it and are not on the list. */
+  myResponse: ParticipantResponse.nullable(),
+  /** Whether the user organises it. */
+  organiser: z.boolean(),
+});
+export type TodayMeeting = z.infer<typeof TodayMeeting>;
+
+/** A plan in force whose follow-up the user holds, due soon or passed. */
+export const TodayPlan = z.object({
+  id: z.string().uuid(),
+  kind: PlanKind,
+  followUpOn: z.string(),
+  overdue: z.boolean(),
+  child: z.object({ id: z.string().uuid(), displayName: z.string() }),
+});
+export type TodayPlan = z.infer<typeof TodayPlan>;
+
+/**
+ * The start page's day, in one request: what needs doing, each with the place
+ * where it is done. Every list holds only children in the user's scope.
+ */
+export const Today = z.object({
+  /** Today's date in Sweden, against which "overdue" was judged. */
+  today: z.string(),
+  /** How far ahead each list looks, in days, so the page can say so. */
+  horizons: z.object({ deadlines: z.number().int(), tasks: z.number().int(), plans: z.number().int() }),
+  /** Unread notices and urgent ones not yet acknowledged, urgent first; at most a few. */
+  notices: z.array(Notification),
+  unreadCount: z.number().int(),
+  /** Open deadlines of the case (appeal, departure, turning 18) for the core three, passed ones first. */
+  deadlines: z.array(Task),
+  /** Decisions the user owns and questions they raise with a child: overdue or due soon, overdue first. */
+  due: z.array(Task),
+  /** Meetings from today through the next seven days that the user organises or is invited to. */
+  meetings: z.array(TodayMeeting),
+  /** Plans whose follow-up the user holds, due soon or passed. */
+  plans: z.array(TodayPlan),
+});
+export type Today = z.infer<typeof Today>;

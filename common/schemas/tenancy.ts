@@ -51,6 +51,31 @@ export const CreateUserBody = z.object({
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
+export const grantStatuses = ['pending', 'approved', 'rejected'] as const;
+export const GrantStatus = z.enum(grantStatuses);
+export type GrantStatus = z.infer<typeof GrantStatus>;
+
+/** A requested role that waits for (or got) a second admin's decision. */
+export const RoleGrant = z.object({
+  id: z.string().uuid(),
+  userId: z.string().uuid(),
+  userName: z.string(),
+  organisationId: z.string().uuid(),
+  organisationName: z.string(),
+  role: Role,
+  status: GrantStatus,
+  requestedBy: z.object({ id: z.string().uuid(), name: z.string() }),
+  requestedAt: z.string(),
+  decidedBy: z.object({ id: z.string().uuid(), name: z.string() }).nullable(),
+  decidedAt: z.string().nullable(),
+  /** What the reader may do: never approve their own request or a role for themselves. */
+  abilities: z.object({ approve: z.boolean(), reject: z.boolean() }),
+});
+export type RoleGrant = z.infer<typeof RoleGrant>;
+
+export const RoleGrantList = z.object({ items: z.array(RoleGrant) });
+export type RoleGrantList = z.infer<typeof RoleGrantList>;
+
 /** A user as the tenant admin sees it. Never a password hash or a TOTP secret. */
 export const AdminUser = z.object({
   id: z.string().uuid(),
@@ -65,12 +90,18 @@ export const AdminUser = z.object({
   createdAt: z.string(),
   /** Active memberships first, then ended ones. */
   memberships: z.array(Membership),
+  /** Roles requested for the user that wait for a second admin's approval. */
+  pendingGrants: z.array(RoleGrant),
 });
 export type AdminUser = z.infer<typeof AdminUser>;
 
 export const UserListQuery = z.object({
   /** Free-text search in name and e-mail. */
   q: z.string().trim().max(limits.nameMax).optional(),
+  /** Only users with an open membership in this role. */
+  role: Role.optional(),
+  /** Only users with an open membership in this organisation (of the admin's municipality). */
+  organisationId: z.string().uuid().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
 });

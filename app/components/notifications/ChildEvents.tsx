@@ -3,6 +3,7 @@ import type { ChildDetail } from '../../../common/schemas/children.ts';
 import { useFormatDate, useFormatDateTime } from '../format.ts';
 import { ErrorRegion, Loading, Notice } from '../Notice.tsx';
 import { useChildDeadlines, useChildEvents } from './api.ts';
+import { Reveal } from '../Reveal.tsx';
 import { EventForm } from './EventForm.tsx';
 import './notices.css';
 
@@ -38,7 +39,9 @@ export function ChildEvents({ child }: { child: ChildDetail }) {
         ))}
       </ul>
       {events.data && events.data.recordable.length > 0 ? (
-        <EventForm childId={child.id} types={events.data.recordable} />
+        <Reveal label={t('notices.child.record')}>
+          <EventForm childId={child.id} types={events.data.recordable} />
+        </Reveal>
       ) : null}
       <h3>{t('notices.child.events')}</h3>
       {events.isPending ? <Loading /> : null}

@@ -12,6 +12,7 @@ import { fieldIssue } from '../errors.ts';
 import { Field, SelectField, TextAreaField } from '../Field.tsx';
 import { localIsoDate } from '../format.ts';
 import { ErrorRegion, Notice } from '../Notice.tsx';
+import { useFocusFirstError } from '../useFocusFirstError.ts';
 import { useRecordEvent } from './api.ts';
 
 interface EventFormProps {
@@ -38,6 +39,7 @@ export function EventForm({ childId, types }: EventFormProps) {
   const category = chosen ?? categoryOfEvent(type);
   const err = recordEvent.error;
   const duplicate = isApiError(err) && err.code === 'possible_duplicate';
+  const formRef = useFocusFirstError(err);
 
   const send = (confirmDuplicate: boolean) => {
     setDone(false);
@@ -69,7 +71,7 @@ export function EventForm({ childId, types }: EventFormProps) {
   };
 
   return (
-    <form className="form hub-form" onSubmit={submit} noValidate aria-labelledby="record-event-heading">
+    <form ref={formRef} className="form hub-form" onSubmit={submit} noValidate aria-labelledby="record-event-heading">
       <h3 id="record-event-heading">{t('notices.child.record')}</h3>
       {duplicate ? (
         <div role="alert">
@@ -149,7 +151,7 @@ export function EventForm({ childId, types }: EventFormProps) {
           options={infoCategories.map((c) => ({ value: c, label: t(`plans.category.${c}`) }))}
         />
       ) : null}
-      <button type="submit" className="button" disabled={recordEvent.isPending || !type || !source}>
+      <button type="submit" className="button" disabled={recordEvent.isPending}>
         {t('notices.child.submit')}
       </button>
     </form>

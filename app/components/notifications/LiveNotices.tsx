@@ -36,7 +36,12 @@ export function LiveNotices() {
     const onNotice = (e: MessageEvent<string>) => {
       const { notification, unreadCount } = JSON.parse(e.data) as StreamNotice;
       queryClient.setQueryData(noticeKeys.unread(), unreadCount);
-      setShown((list) => [notification, ...list.filter((n) => n.id !== notification.id)].slice(0, MAX_SHOWN));
+      // Urgent first: a rejection never sits under a less important suggestion.
+      setShown((list) =>
+        [notification, ...list.filter((n) => n.id !== notification.id)]
+          .sort((a, b) => Number(b.urgency === 'immediate') - Number(a.urgency === 'immediate'))
+          .slice(0, MAX_SHOWN),
+      );
       void queryClient.invalidateQueries({ queryKey: noticeKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: noticeKeys.myDeadlines() });
       // An event changes the child's status and dates: the child's page, if open, follows.
@@ -60,17 +65,20 @@ export function LiveNotices() {
               {noticeText(t, (k) => i18n.exists(k), n, formatDate, formatDateTime)}
             </p>
             <div className="notice-actions">
+              {/* Only an urgent notice asks to be acknowledged; the others are opened or closed. */}
+              {n.urgency === 'immediate' ? (
+                <button
+                  type="button"
+                  className="button"
+                  disabled={mark.isPending}
+                  onClick={() => mark.mutate({ id: n.id, what: 'acknowledge' }, { onSuccess: () => dismiss(n.id) })}
+                >
+                  {t('notices.acknowledge')}
+                </button>
+              ) : null}
               <Link to={n.link} className="button button--secondary" onClick={() => dismiss(n.id)}>
                 {t('notices.open')}
               </Link>
-              <button
-                type="button"
-                className="button"
-                disabled={mark.isPending}
-                onClick={() => mark.mutate({ id: n.id, what: 'acknowledge' }, { onSuccess: () => dismiss(n.id) })}
-              >
-                {t('notices.acknowledge')}
-              </button>
               <button type="button" className="button button--quiet" onClick={() => dismiss(n.id)}>
                 {t('notices.dismiss')}
               </button>

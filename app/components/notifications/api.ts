@@ -8,6 +8,7 @@ import {
 import {
   FailedJob,
   JobList,
+  MarkAllRead,
   Notification,
   NotificationList,
   type NotificationQuery,
@@ -60,6 +61,15 @@ export function useMarkNotice() {
   return useMutation({
     mutationFn: ({ id, what }: { id: string; what: 'read' | 'acknowledge' }) =>
       call(Notification, 'POST', `/api/notifications/${encodeURIComponent(id)}/${what}`),
+    onSuccess: () => refreshNotices(queryClient),
+  });
+}
+
+/** Marks every unread notice read (never acknowledges an urgent one). */
+export function useMarkAllRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(MarkAllRead, 'POST', '/api/notifications/read-all'),
     onSuccess: () => refreshNotices(queryClient),
   });
 }

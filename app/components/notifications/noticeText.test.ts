@@ -25,6 +25,7 @@ const kinds: [string, Record<string, unknown>][] = [
   ['meeting.changed', { meetingKind: 'sip', startsAt }],
   ['meeting.cancelled', { meetingKind: 'first_hub', startsAt }],
   ['decision.overdue', { dueOn: '2026-11-20' }],
+  ['question.overdue', { dueOn: '2026-11-20' }],
   ['plan.summons', { planKind: 'isip', startsAt }],
   ['plan.invitation', { planKind: 'sip', startsAt }],
   ['plan.follow_up_soon', { planKind: 'isip', followUpOn: '2026-11-30' }],

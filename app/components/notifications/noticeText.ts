@@ -28,7 +28,9 @@ export function noticeText(
     case 'proposal.hub_meeting':
       return t('notices.kind.proposal.hub_meeting', { event, child });
     case 'proposal.isip':
-      return t('notices.kind.proposal.isip', { event, child });
+      return n.params.drafted === true
+        ? t('notices.kind.proposal.isip_drafted', { event, child })
+        : t('notices.kind.proposal.isip', { event, child });
     case 'deadline.reminder': {
       const kind = DeadlineKind.safeParse(n.params.deadlineKind);
       const dueOn = typeof n.params.dueOn === 'string' ? formatDate(n.params.dueOn) : '';
@@ -75,6 +77,7 @@ function meetingOrPlanText(
     case 'meeting.changed':
     case 'meeting.cancelled':
     case 'decision.overdue':
+    case 'question.overdue':
     case 'plan.summons':
     case 'plan.invitation':
     case 'plan.follow_up_soon':

@@ -34,7 +34,7 @@ export function ChildPlanSection({ child }: { child: ChildDetail }) {
   const valid = (consents.data?.items ?? []).filter((c) => c.state === 'valid').length;
 
   return (
-    <section className="panel hub-section" aria-labelledby="plans-heading">
+    <section className="panel hub-section" id="plan" aria-labelledby="plans-heading">
       <h2 id="plans-heading">{t('plans.section.title')}</h2>
       <PlanErrorRegion error={plans.error ?? create.error} />
       {plans.isPending ? <Loading /> : null}

@@ -2,23 +2,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentState } from '../../../common/schemas/consent.ts';
 import { isApiError } from '../../api/client.ts';
-import { errorText } from '../errors.ts';
+import { errorText, errorTitle, isFieldError } from '../errors.ts';
 import { Notice } from '../Notice.tsx';
-
-/** Error ids of the consent, sharing and plan routes that have their own words. */
-const codes = [
-  'plan_adopted',
-  'plan_ended',
-  'plan_not_adopted',
-  'plan_exists',
-  'consent_withdrawn',
-  'share_ended',
-  'version_conflict',
-  'child_closed',
-  'pdf_font_missing',
-] as const;
-type Code = (typeof codes)[number];
-const isCode = (c: string): c is Code => (codes as readonly string[]).includes(c);
+import { shownBy } from '../../../common/errors-shown.ts';
 
 /**
  * Always in the page, so a screen reader announces an error when it appears.
@@ -28,14 +14,14 @@ export function PlanErrorRegion({ error }: { error: unknown }) {
   const { t } = useTranslation();
   let text: string | null = null;
   if (error) {
-    if (isApiError(error) && isCode(error.code)) text = t(`plans.errors.${error.code}`);
+    if (isApiError(error) && shownBy('plans', error.code)) text = t(`plans.errors.${error.code}`);
     else if (isApiError(error) && error.status === 400) text = t('plans.errors.validation');
     else text = errorText(t, error);
   }
   return (
     <div role="alert" aria-live="assertive">
       {text ? (
-        <Notice kind="error" title={t('errors.title')}>
+        <Notice kind={isFieldError(error) ? 'warning' : 'error'} title={errorTitle(t, error)}>
           <p>{text}</p>
         </Notice>
       ) : null}

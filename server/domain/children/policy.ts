@@ -1,6 +1,6 @@
 import { coreHubRoles, type ChildAbilities, type HubRole } from '../../../common/schemas/children.ts';
 import { hasRole, type Actor } from '../../context.ts';
-import { AppError, errors } from '../../errors.ts';
+import { errors } from '../../errors.ts';
 import type { ChildAccess } from './access.ts';
 
 // Predicates: small facts about the actor and the child that rules compose.
@@ -49,7 +49,7 @@ const writes: ReadonlySet<ChildAction> = new Set<ChildAction>([
 ]);
 
 export const childClosed = () =>
-  new AppError(409, 'child_closed', 'The case is closed: its record can be read but no longer changed.');
+  errors.conflict('child_closed', 'The case is closed: its record can be read but no longer changed.');
 
 export function can(a: ChildAccess, action: ChildAction): boolean {
   return rules[action](a) && (!writes.has(action) || isOpenCase(a));

@@ -84,6 +84,15 @@ export async function updateVersioned(
   return row ?? null;
 }
 
+/** Whether the child is the tenant's, whatever the reader's hub: for the tenant admin's own tools. */
+export async function childOfTenant(tx: Db, tenantId: string, childId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: children.id })
+    .from(children)
+    .where(and(eq(children.id, childId), eq(children.tenantId, tenantId)));
+  return row !== undefined;
+}
+
 export async function findTenantOrganisation(db: Db, tenantId: string, id: string) {
   const [row] = await db
     .select({ id: organisations.id, name: organisations.name })

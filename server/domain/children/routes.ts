@@ -16,6 +16,8 @@ import { actorOf } from '../../http/auth-plugin.ts';
 import { api, errorResponses } from '../../http/route.ts';
 import * as service from './service.ts';
 import { childTimeline } from './timeline.ts';
+import { ChildOverview } from '../../../common/schemas/overview.ts';
+import { childOverview } from './overview.service.ts';
 
 const staleVersion = 'Someone else changed this child since you opened it. The current record is attached.';
 
@@ -58,6 +60,19 @@ export function childrenRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => service.getChild(deps, actorOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/children/:id/overview',
+    {
+      schema: {
+        tags: ['children'],
+        summary: 'What the child page shows first, in one request: the child, its hub, next dates, meetings, questions',
+        params: IdParams,
+        response: { 200: ChildOverview, ...errorResponses },
+      },
+    },
+    async (req) => childOverview(deps, actorOf(req), req.params.id),
   );
 
   r.patch(

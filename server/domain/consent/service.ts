@@ -17,7 +17,7 @@ import {
 import * as repo from './repo.ts';
 
 export const consentWithdrawn = () =>
-  new AppError(409, 'consent_withdrawn', 'The consent is already withdrawn: a withdrawal is recorded once.');
+  errors.conflict('consent_withdrawn', 'The consent is already withdrawn: a withdrawal is recorded once.');
 
 async function present(tx: Db, a: ChildAccess, rows: repo.ConsentWithOrgs[], now: Date): Promise<Consent[]> {
   const today = todayInSweden(now);

@@ -32,6 +32,11 @@ function groupCount<T>(items: T[], key: (t: T) => string): Map<string, { item: T
  * row per owner and category that was kept back. Own information is not a share.
  */
 export async function auditSharing(tx: Db, r: SharingRead): Promise<void> {
+  await audit(tx, sharingEntries(r));
+}
+
+/** The rows `auditSharing` writes, built without writing them: for a read that writes its audit rows in one statement. */
+export function sharingEntries(r: SharingRead): AuditEntry[] {
   const entries: AuditEntry[] = [];
   const disclosed = r.shown.flatMap((item) => {
     const d = decide(r.grants, item, r.purpose);
@@ -61,5 +66,5 @@ export async function auditSharing(tx: Db, r: SharingRead): Promise<void> {
       childId: r.grants.childId,
       detail: { purpose: r.purpose, fromOrganisationId: item.owner, category: item.category, items: count },
     });
-  await audit(tx, entries);
+  return entries;
 }

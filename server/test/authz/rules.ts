@@ -2,8 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { TestUser } from '../factories.ts';
 import type { Client } from '../harness.ts';
 import { ADMIN, ALL, CORE, FULL, NOT_VOLUNTEER, SEES, STAFF } from './groups.ts';
+import { everydayRules } from './rules-everyday.ts';
+import { identityRules } from './rules-identity.ts';
+import { collaborationRules } from './rules-collaboration.ts';
+import { competenceRules } from './rules-competence.ts';
+import { loginRules } from './rules-login.ts';
 import { meetingRules } from './rules-meetings.ts';
+import { levelRules } from './rules-levels.ts';
+import { followupRules } from './rules-followup.ts';
 import { planRules } from './rules-plans.ts';
+import { grantRules } from './rules-grants.ts';
+import { processMapRules } from './rules-processmaps.ts';
+import { recordsRules } from './rules-records.ts';
+import { retentionRules } from './rules-retention.ts';
+import { voiceRules } from './rules-voice.ts';
 import { inDays, ok, today, type Actor, type Entities, type Side, type World } from './world.ts';
 
 /*
@@ -24,8 +36,10 @@ import { inDays, ok, today, type Actor, type Entities, type Side, type World } f
  * - public: reachable without a session; only "never a 5xx" is asserted.
  * - childCookie: the child's own page, through the child's cookie; adults
  *   have no business there (tested apart in matrix-child-view).
+ * - collaboration: the ids belong to a collaboration (the strategic and
+ *   operational levels). Another municipality's → 404 for all; not allowed 403.
  */
-export type Scope = 'child' | 'tenant' | 'self' | 'public' | 'childCookie';
+export type Scope = 'child' | 'tenant' | 'self' | 'public' | 'childCookie' | 'collaboration';
 
 export interface Ctx {
   w: World;
@@ -45,7 +59,7 @@ export interface Rule {
   allow: readonly Actor[];
   params?: (c: Ctx) => Params | Promise<Params>;
   body?: (c: Ctx) => unknown;
-  query?: string;
+  query?: string | ((c: Ctx) => string);
   /**
    * For writes that use an entity up (ending, deleting, closing): a fresh one
    * for each allowed actor, so each has something to act on.
@@ -80,6 +94,8 @@ const childRules: Record<string, Rule> = {
     body: () => ({ displayName: 'Nytt barn', asylumStatus: 'in_process' }),
   },
   'GET /api/children/{id}': { scope: 'child', allow: SEES, params: child },
+  // The child page's first view: whoever sees the child (its parts follow each part's own rule).
+  'GET /api/children/{id}/overview': { scope: 'child', allow: SEES, params: child },
   'PATCH /api/children/{id}': {
     scope: 'child',
     allow: ['social_worker', 'god_man'],
@@ -322,6 +338,8 @@ const auditUserLog: Rule = {
   scope: 'tenant',
   allow: ['manager', 'tenant_admin'],
   params: (c) => ({ id: c.e.ownerId }),
+  // The admin reviews every child's log, so a user's rows about any child of the municipality keep its id.
+  tenantWide: ['tenant_admin'],
 };
 
 const tenantRules: Record<string, Rule> = {
@@ -456,7 +474,19 @@ const publicRules: Record<string, Rule> = {
 export const rules: Record<string, Rule> = {
   ...childRules,
   ...meetingRules,
+  ...everydayRules,
   ...planRules,
+  ...identityRules,
+  ...collaborationRules,
+  ...levelRules,
+  ...processMapRules,
+  ...competenceRules,
+  ...followupRules,
+  ...loginRules,
+  ...grantRules,
+  ...recordsRules,
+  ...retentionRules,
+  ...voiceRules,
   ...tenantRules,
   ...selfRules,
   ...publicRules,

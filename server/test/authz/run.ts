@@ -31,7 +31,7 @@ export const withoutRule = (endpoints: Endpoint[]) => endpoints.filter((e) => !r
 export function sidesOf(e: Endpoint, rule: Rule): Side[] {
   const takesIds = /\{[^}]+\}/.test(e.path) || (rule.scope === 'child' && rule.body !== undefined);
   if (!takesIds || rule.scope === 'public' || rule.scope === 'self') return ['x'];
-  return rule.scope === 'tenant' ? ['x', 'z'] : ['x', 'y', 'z'];
+  return rule.scope === 'tenant' || rule.scope === 'collaboration' ? ['x', 'z'] : ['x', 'y', 'z'];
 }
 
 /** 'ok' is any 2xx. */
@@ -52,6 +52,10 @@ export function expectedStatus(rule: Rule, actor: Actor, side: Side): Expected {
       return side === 'z' ? 404 : 'ok';
     case 'childCookie':
       return 401;
+    case 'collaboration':
+      // Scope first: another municipality's collaboration is not found, whatever the role.
+      if (side === 'z') return 404;
+      return allowed ? 'ok' : 403;
     case 'child': {
       const wide = rule.tenantWide?.includes(actor) ?? false;
       if (side === 'z' || (side === 'y' && !wide)) return 404;
@@ -91,7 +95,8 @@ export async function send(
   const expected = expectedStatus(rule, actor, side);
   const useFresh = rule.fresh && side === 'x' && expected === 'ok';
   const params = useFresh ? await rule.fresh!(c) : rule.params ? await rule.params(c) : {};
-  const url = fill(e.path, params) + (rule.query ? `?${rule.query}` : '');
+  const query = typeof rule.query === 'function' ? rule.query(c) : rule.query;
+  const url = fill(e.path, params) + (query ? `?${query}` : '');
   const who = client ?? (rule.scope === 'public' ? anonymous(w.t.app) : w.clients[actor]);
   const body = rule.body ? await rule.body(c) : e.method === 'GET' || e.method === 'DELETE' ? undefined : {};
   const res = await who.request({

@@ -10,6 +10,8 @@ import { loadConfig } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
 import { buildApp } from '../../http/app.ts';
 import { clientFor, login, openTestDatabase, startTestApp, type Client, type TestApp } from '../harness.ts';
+import { buildCollaborationSides } from './world-collaboration.ts';
+import { buildLevels } from './levels-world.ts';
 
 /*
  * The world the authorisation matrix runs in. Tenant A holds the organisations
@@ -273,7 +275,12 @@ async function populate(t: TestApp, s: SideSetup): Promise<Entities> {
     201,
     'legal basis',
   );
-  const spare = await buildUser(t.database.db, { tenantId: s.tenantId, organisationId: o.social, role: 'coordinator' });
+  // Staff of social services outside every hub: a valid interpreter or other staff (common/hub-roles.ts).
+  const spare = await buildUser(t.database.db, {
+    tenantId: s.tenantId,
+    organisationId: o.social,
+    role: 'contact_person',
+  });
   const spareDetail = ok<{ memberships: { id: string }[] }>(
     await s.adminClient.get(`/api/admin/users/${spare.id}`),
     200,
@@ -402,7 +409,25 @@ export async function buildAuthzWorld(t: TestApp) {
     invite: [zGodMan],
   });
 
-  return { t, tenantA, tenantB, orgs: a, people, clients, spareClients, x, y, z, endedMember };
+  const collab = await buildCollaborationSides(
+    t,
+    { runner: clients.coordinator, orgId: a.social, repUserId: people.manager.id, tenantId: tenantA.id },
+    { runner: z.adminClient, orgId: b.social, repUserId: zOwner.id },
+  );
+
+  // The strategic and operational levels (rules-levels.ts).
+  const levels = await buildLevels(
+    t,
+    {
+      tenantId: tenantA.id,
+      coordinator: people.coordinator,
+      coordinatorClient: clients.coordinator,
+      manager: people.manager,
+    },
+    { tenantId: tenantB.id, organisationId: b.social },
+  );
+
+  return { t, tenantA, tenantB, orgs: a, people, clients, spareClients, x, y, z, endedMember, collab, levels };
 }
 
 export type World = Awaited<ReturnType<typeof buildAuthzWorld>>;

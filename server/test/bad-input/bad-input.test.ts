@@ -1,7 +1,9 @@
+import { desc, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../../common/errors.ts';
+import { auditLog } from '../../audit/tables.ts';
 import { startTestApp } from '../harness.ts';
 import { casesFor, urlOf, type Case, type Where } from './cases.ts';
 import { readOperations, type Operation } from './operations.ts';
@@ -28,13 +30,40 @@ const SKIP = new Map([
 /**
  * Refusals that are themselves written down, by design: failed sign-ins go to
  * the security log, and a 409 that hands back the current record is a read of
- * it, which is audited. Only the audit log may grow for these.
+ * it, which is audited. Only the audit log may grow for these, and for a failed
+ * sign-in the failures the login throttle counts.
  */
 const AUDITED_REFUSALS = new Set(['POST /api/auth/login', 'POST /api/auth/totp', 'POST /api/auth/totp/confirm']);
 const AUDIT_ONLY = new Set(['audit_log', 'audit_heads', 'audit_seq']);
+const SIGN_IN_RECORDS = new Set([...AUDIT_ONLY, 'login_failures']);
+
+/**
+ * A 403 or 404 on a child's route (its `{id}` a child's id) is an attempt the log must show: it adds exactly one
+ * `access.denied` row naming the actor, the child id and the status, and nothing else.
+ */
+const CHILD_ROUTE = /^\/api\/(audit\/)?children\/\{id\}(\/|$)/;
+const deniedAttempt = (op: Operation, status: number) =>
+  (status === 403 || status === 404) && CHILD_ROUTE.test(op.path);
+
+async function expectOnlyDeniedRow(op: Operation, c: Case, status: number, before: Fingerprint, after: Fingerprint) {
+  const name = `${op.name} → ${status}: the denied attempt`;
+  expect(Number(after.audit_log) - Number(before.audit_log), name).toBe(1);
+  const [row] = await t.database.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.chain, w.people.social_worker.tenantId))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  expect(row, name).toMatchObject({
+    action: 'access.denied',
+    actorUserId: w.people.social_worker.id,
+    childId: c.params.id?.toLowerCase(),
+    detail: { status, method: op.method },
+  });
+}
 
 /** A malformed credential is answered 401 before the input is looked at, as documented. */
-const CREDENTIAL_FIRST = new Set(['POST /api/child-view/redeem']);
+const CREDENTIAL_FIRST = new Set(['POST /api/child-view/redeem', 'POST /api/child-view/messages']);
 
 /** Changes that narrow what later operations can reach go last. */
 const narrowing = (op: Operation) =>
@@ -68,6 +97,8 @@ function expectVerbatim(op: Operation, c: Case, res: LightMyRequestResponse, nam
   }
 }
 
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
 let last: Fingerprint | undefined;
 
 async function check(op: Operation, c: Case) {
@@ -87,10 +118,18 @@ async function check(op: Operation, c: Case) {
     expect(body.success, name).toBe(true);
     const after = await fingerprint();
     const wrote = changed(before, after);
-    const audited = AUDITED_REFUSALS.has(op.name) || (res.statusCode === 409 && 'current' in res.json<object>());
-    expect(audited ? wrote.filter((k) => !AUDIT_ONLY.has(k)) : wrote, `${name}: a refused request wrote`).toEqual([]);
+    const denied = deniedAttempt(op, res.statusCode);
+    const signIn = AUDITED_REFUSALS.has(op.name);
+    const audited = denied || signIn || (res.statusCode === 409 && 'current' in res.json<object>());
+    const allowed = signIn ? SIGN_IN_RECORDS : AUDIT_ONLY;
+    expect(audited ? wrote.filter((k) => !allowed.has(k)) : wrote, `${name}: a refused request wrote`).toEqual([]);
+    if (denied) await expectOnlyDeniedRow(op, c, res.statusCode, before, after);
     last = after;
-    if (faults.length > 0 && !(CREDENTIAL_FIRST.has(op.name) && res.statusCode === 401)) {
+    // A body over the server's 1 MB limit is refused before it is read (413, see limits.test.ts): a string field
+    // whose own limit is near that (a BPMN file) makes such a body.
+    const overLimit = c.body !== undefined && Buffer.byteLength(c.body.text) > BODY_LIMIT_BYTES;
+    if (faults.length > 0 && overLimit) expect(res.statusCode, name).toBe(413);
+    else if (faults.length > 0 && !(CREDENTIAL_FIRST.has(op.name) && res.statusCode === 401)) {
       expect(res.statusCode, name).toBe(400);
       if (body.data?.error === 'invalid_json') expect(faults, name).toContain('body');
       else {

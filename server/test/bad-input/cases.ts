@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Operation } from './operations.ts';
+import { INT32_MAX, INT32_MIN } from '../../../common/schemas/int.ts';
 import { anyJson, validValue, type JsonSchema } from './schema-arbitrary.ts';
 import { badIds, evilString } from './strings.ts';
 
@@ -19,6 +20,26 @@ export interface Case {
 const HUGE = 200_000;
 
 const propsOf = (s: JsonSchema | undefined) => Object.entries(s?.properties ?? {});
+const isIntegerProp = (s: JsonSchema) =>
+  [s, ...(s.anyOf ?? [])].some((x) => x.type === 'integer' || (Array.isArray(x.type) && x.type.includes('integer')));
+
+/**
+ * Integers at and past the edges: of a PostgreSQL `integer` column, of what
+ * JSON can hold exactly, and of the schema's own range. validValue keeps to
+ * small numbers, so without these a 500 from the database never shows.
+ */
+function edgeIntegers(s: JsonSchema): fc.Arbitrary<number> {
+  const declared = [s, ...(s.anyOf ?? [])].flatMap((x) => [x.maximum, x.minimum]).filter((v) => v !== undefined);
+  return fc.constantFrom(
+    INT32_MAX,
+    INT32_MAX + 1,
+    INT32_MIN - 1,
+    2 ** 40,
+    Number.MAX_SAFE_INTEGER,
+    -Number.MAX_SAFE_INTEGER,
+    ...declared.flatMap((v) => [v, v + 1, v - 1]),
+  );
+}
 const isStringProp = (s: JsonSchema) =>
   [s, ...(s.anyOf ?? [])].some((x) => x.type === 'string' || (Array.isArray(x.type) && x.type.includes('string')));
 const maxLengthOf = (s: JsonSchema) =>
@@ -80,7 +101,21 @@ export function casesFor(op: Operation, params: Record<string, string>): fc.Arbi
   if (op.queryParams.length > 0) {
     const badQueryValue = fc.oneof(
       evilString,
-      fc.constantFrom('-1', '0', '1.5', '1e400', 'NaN', 'true', '', ' ', '99999999999999999999', 'x'.repeat(HUGE)),
+      fc.constantFrom(
+        '-1',
+        '0',
+        '1.5',
+        '1e400',
+        'NaN',
+        'true',
+        '',
+        ' ',
+        '2147483648',
+        '-2147483649',
+        '9007199254740991',
+        '99999999999999999999',
+        'x'.repeat(HUGE),
+      ),
       fc.tuple(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 })),
     );
     arbs.push(
@@ -127,6 +162,14 @@ export function casesFor(op: Operation, params: Record<string, string>): fc.Arbi
         fc
           .tuple(valid, fc.constantFrom(...props.map(([k]) => k)), anyJson)
           .map(([b, key, v]) => base('wrong-type', { ...asObject(b), [key]: v })),
+      );
+    }
+    const integers = props.filter(([, s]) => isIntegerProp(s));
+    if (integers.length > 0) {
+      arbs.push(
+        fc
+          .tuple(valid, fc.constantFrom(...integers))
+          .chain(([b, [key, s]]) => edgeIntegers(s).map((v) => base('edge-int', { ...asObject(b), [key]: v }))),
       );
     }
     const strings = props.filter(([, s]) => isStringProp(s));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../../common/errors.ts';
-import { buildWorld } from '../factories.ts';
+import { buildChild, buildWorld } from '../factories.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { readOperations } from './operations.ts';
-import { unboundedStrings } from './schema-arbitrary.ts';
+import { unboundedStrings, wideIntegers } from './schema-arbitrary.ts';
 import { unicodeText } from './strings.ts';
 import { changed, fingerprinter } from './world.ts';
 
@@ -25,6 +25,32 @@ describe('limits every input declares', () => {
       ].map((where) => `${op.name} ${where}`),
     );
     expect(unbounded).toEqual([]);
+  });
+
+  it('every integer a request takes fits its column (a PostgreSQL integer, unless named here)', async () => {
+    // Cursors over the audit log, whose ids are a bigint column.
+    const bigintColumns = new Set(['query.before']);
+    const wide = (await readOperations(t.app)).flatMap((op) =>
+      [
+        ...(op.body ? wideIntegers(op.body, 'body') : []),
+        ...op.queryParams.flatMap((p) => wideIntegers(p.schema ?? {}, `query.${p.name}`, bigintColumns)),
+        ...op.pathParams.flatMap((p) => wideIntegers(p.schema ?? {}, `params.${p.name}`)),
+      ].map((where) => `${op.name} ${where}`),
+    );
+    expect(wide).toEqual([]);
+  });
+
+  it('a version past the integer column is 400 at body.version, not a 500 from the database', async () => {
+    const w = await buildWorld(t.app, t.database.db, ['social_worker']);
+    const child = await buildChild(t.database.db, {
+      tenantId: w.tenant.id,
+      hub: [{ user: w.people.social_worker, hubRole: 'social_worker' }],
+    });
+    for (const version of [2_147_483_648, Number.MAX_SAFE_INTEGER, 0]) {
+      const res = await w.clients.social_worker.patch(`/api/children/${child.id}`, { version, languages: ['sv'] });
+      expect(res.statusCode, String(version)).toBe(400);
+      expect(issuePaths(res.json())).toEqual(['body.version']);
+    }
   });
 
   it('a body over 1 MB is 413 in the error shape, and nothing is written', async () => {

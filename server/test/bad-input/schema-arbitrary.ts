@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { INT32_MAX, INT32_MIN } from '../../../common/schemas/int.ts';
 import { evilString } from './strings.ts';
 
 /** The part of JSON Schema (as zod writes it into the OpenAPI document) these tests read. */
@@ -106,6 +107,24 @@ export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant({}),
   fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }),
 );
+
+/**
+ * Every integer in a schema whose range is wider than a PostgreSQL `integer`
+ * column, by path. `wide` names the paths that go into a `bigint` column.
+ */
+export function wideIntegers(s: JsonSchema, path: string, wide: ReadonlySet<string> = new Set()): string[] {
+  const alternatives = s.anyOf ?? s.oneOf;
+  if (alternatives) return alternatives.flatMap((a) => wideIntegers(a, path, wide));
+  const types = Array.isArray(s.type) ? s.type : [s.type];
+  const out: string[] = [];
+  const max = s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : Infinity);
+  const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : -Infinity);
+  if (types.includes('integer') && !s.enum && !wide.has(path) && (max > INT32_MAX || min < INT32_MIN)) out.push(path);
+  if (s.properties)
+    for (const [k, v] of Object.entries(s.properties)) out.push(...wideIntegers(v, `${path}.${k}`, wide));
+  if (s.items) out.push(...wideIntegers(s.items, `${path}[]`, wide));
+  return out;
+}
 
 /** Every string in a schema (object properties, array items) with no upper bound, by path. */
 export function unboundedStrings(s: JsonSchema, path: string): string[] {
