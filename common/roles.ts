@@ -26,3 +26,13 @@ export type Role = z.infer<typeof Role>;
 
 /** Roles that may read the audit log of a child or a user and record log reviews. */
 export const auditReviewRoles: readonly Role[] = ['manager', 'tenant_admin'];
+
+/**
+ * Roles a tenant admin grants only with a second admin's approval: every role that opens children's data (a place
+ * in a hub — see `hubRoleHolders` in `common/hub-roles.ts` — or a manager's view of their organisation's children)
+ * and the admin role itself. A coordinator works at the operational and strategic levels and sees no child.
+ */
+export const approvalRoles: readonly Role[] = roles.filter((r) => r !== 'coordinator');
+
+/** Whether granting this role waits for a second admin. */
+export const needsApproval = (role: Role): boolean => approvalRoles.includes(role);

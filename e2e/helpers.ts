@@ -10,6 +10,8 @@ export const demo = {
   manager: 'chef@demo.navet.se',
   coordinator: 'samordnare@demo.navet.se',
   admin: 'admin@demo.navet.se',
+  /** The second admin, who approves roles the first one requests. */
+  admin2: 'admin2@demo.navet.se',
 } as const;
 
 /**

@@ -1,3 +1,5 @@
+import type { ConflictId, ErrorId } from '../common/errors.ts';
+
 /**
  * Every error the API answers with is built here, so ids and statuses stay
  * stable. The HTTP error handler turns an AppError into the one error shape.
@@ -10,10 +12,12 @@ export interface Issue {
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly id: string,
+    readonly id: ErrorId,
     message: string,
     readonly issues?: Issue[],
     readonly headers?: Record<string, string>,
+    /** For a stale write (409): what is stored now, sent as `current` beside the error. */
+    readonly current?: unknown,
   ) {
     super(message);
   }
@@ -26,8 +30,10 @@ export const errors = {
   notFound: (what = 'resource') => new AppError(404, 'not_found', `No such ${what}.`),
   validation: (issues: Issue[], message = 'Some fields are not valid.') =>
     new AppError(400, 'validation_failed', message, issues),
-  badRequest: (id: string, message: string) => new AppError(400, id, message),
-  conflict: (id: string, message: string) => new AppError(409, id, message),
+  badRequest: (id: ErrorId, message: string) => new AppError(400, id, message),
+  /** Every 409 of the API: the one conflict shape, with what is stored now when a write was stale. */
+  conflict: (id: ConflictId, message: string, more: { current?: unknown; issues?: Issue[] } = {}) =>
+    new AppError(409, id, message, more.issues, undefined, more.current),
   csrf: () => new AppError(403, 'csrf_failed', 'The request lacks a valid CSRF token. Reload the page.'),
   tooMany: (retryAfterSeconds: number) =>
     new AppError(429, 'too_many_requests', 'Too many attempts. Wait a while and try again.', undefined, {

@@ -34,6 +34,17 @@ export interface TextAck {
   text: string;
 }
 
+/** An acknowledged read of child data: its audit rows must be there, written between sending and the answer. */
+export interface ReadAck {
+  round: number;
+  action: 'child.read' | 'child.list';
+  /** The children the answer showed: each needs its own audit row. */
+  childIds: string[];
+  /** Clock of this machine (the server's too) just before sending and just after the answer. */
+  sent: number;
+  answered: number;
+}
+
 export type MaybeKind = 'plan' | 'meeting' | 'event' | 'besked' | 'question';
 
 export interface Maybe {
@@ -55,6 +66,9 @@ export interface Ledger {
   maybe: Maybe[];
   /** Acknowledged writes per round. */
   acks: Map<number, number>;
+  reads: ReadAck[];
+  /** The user whose reads are recorded in `reads`; nobody else acts as them. */
+  readerId: string | null;
 }
 
 export function newLedger(): Ledger {
@@ -66,6 +80,8 @@ export function newLedger(): Ledger {
     questions: new Map(),
     maybe: [],
     acks: new Map(),
+    reads: [],
+    readerId: null,
   };
 }
 

@@ -12,6 +12,8 @@ export interface LoadContext {
   tag: string;
   socialWorker: Client;
   contactPerson: Client;
+  /** Only reads, and the only one who acts as this user, so each read's audit rows can be told apart. */
+  reader: Client;
   world: World;
   ledger: Ledger;
   /** Set just before the SIGKILL: from then on a failed request is expected, not a finding. */
@@ -34,6 +36,8 @@ const BeskedAnswer = z.object({
   topics: z.array(z.object({ entries: z.array(z.object({ id: uuid, summary: z.string() })) })),
 });
 const QuestionAnswer = z.object({ id: uuid });
+const ChildAnswer = z.object({ id: uuid });
+const ChildList = z.object({ items: z.array(z.object({ id: uuid })) });
 
 class Stop extends Error {}
 
@@ -221,6 +225,31 @@ function textLoop(ctx: LoadContext, kind: 'event' | 'besked' | 'question', child
   });
 }
 
+/**
+ * Reads of child data: a child's record, then the list of children, in turn. Each acknowledged read is
+ * recorded with its time window; its audit rows (one per child shown) must be in the database after a crash.
+ */
+function readLoop(ctx: LoadContext, childName: string): Promise<void> {
+  const child = childNamed(ctx.world, childName);
+  return loop(ctx, async (n) => {
+    const sent = Date.now();
+    if (n % 2 === 1) {
+      await send(ctx, null, () => ctx.reader.get(`/api/children/${child.id}`, ChildAnswer));
+      ctx.ledger.reads.push({
+        round: ctx.round,
+        action: 'child.read',
+        childIds: [child.id],
+        sent,
+        answered: Date.now(),
+      });
+    } else {
+      const list = await send(ctx, null, () => ctx.reader.get('/api/children?pageSize=20', ChildList));
+      const childIds = list.items.map((c) => c.id);
+      ctx.ledger.reads.push({ round: ctx.round, action: 'child.list', childIds, sent, answered: Date.now() });
+    }
+  });
+}
+
 /** Starts every loop; resolves when all have stopped (after the kill, or at a finding). */
 export function runLoad(ctx: LoadContext): Promise<void> {
   return Promise.all([
@@ -230,5 +259,6 @@ export function runLoad(ctx: LoadContext): Promise<void> {
     textLoop(ctx, 'event', 'Layla'),
     textLoop(ctx, 'besked', 'Khalid'),
     textLoop(ctx, 'question', 'Khalid'),
+    readLoop(ctx, 'Amir'),
   ]).then(() => undefined);
 }

@@ -1,4 +1,4 @@
-import { inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, lt } from 'drizzle-orm';
 import { auditLog } from '../../server/audit/tables.ts';
 import { verifyAudit } from '../../server/audit/verify.ts';
 import type { Db } from '../../server/db/connect.ts';
@@ -141,6 +141,42 @@ function checkTexts(
 }
 
 /**
+ * Every acknowledged read of child data has its audit rows: a child.read row for the child, or a child.list
+ * row for every child the list showed, by the reader, stamped between sending and the answer. The reader
+ * reads one request at a time, so the windows do not overlap and each read is matched to rows of its own.
+ */
+async function checkReads(db: Db, ledger: Ledger, out: string[]): Promise<void> {
+  if (!ledger.readerId || ledger.reads.length === 0) return;
+  const rows = await db
+    .select({ action: auditLog.action, childId: auditLog.childId, at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorUserId, ledger.readerId), inArray(auditLog.action, ['child.read', 'child.list'])));
+  for (const read of ledger.reads) {
+    // The audit time is taken on the server between our two clock readings; 1 ms for the rounding of `at`.
+    const inWindow = rows.filter(
+      (r) => r.action === read.action && r.at.getTime() >= read.sent - 1 && r.at.getTime() <= read.answered + 1,
+    );
+    const missing = read.childIds.filter((id) => !inWindow.some((r) => r.childId === id));
+    if (missing.length > 0)
+      out.push(
+        `NO AUDIT ROW for an acknowledged read (round ${read.round}, ${read.action} at ${new Date(read.sent).toISOString()}) of ${missing.length} child(ren)`,
+      );
+  }
+}
+
+/**
+ * Rows the restarted server's sealer must have chained: everything written before that server started. (What
+ * the last kill cut off waits for the next server.)
+ */
+export async function unsealedBefore(db: Db, before: Date): Promise<number> {
+  const rows = await db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(isNull(auditLog.seq), lt(auditLog.at, before)));
+  return rows.length;
+}
+
+/**
  * Everything acknowledged is there with its content; nothing is half-written
  * (a plan's measures, a meeting's participants and agenda are exactly what
  * acknowledged requests, plus at most the one in flight, created); every row
@@ -180,6 +216,7 @@ export async function checkDatabase(db: Db, ledger: Ledger, tag: string): Promis
     .from(hubQuestions)
     .where(like(hubQuestions.text, `${tag}%`));
   checkTexts('question', 'hub.question_created', questions, ledger.questions, ledger, audited, out);
+  await checkReads(db, ledger, out);
   for (const chain of await verifyAudit(db))
     if (!chain.ok)
       out.push(`AUDIT CHAIN ${chain.chain} broken at seq ${chain.brokenAt?.seq}: ${chain.brokenAt?.reason}`);

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../audit/verify.ts';
+import { sealAudit } from '../audit/seal.ts';
 import { audit } from '../audit/write.ts';
 import { openDatabase, type Database } from '../db/connect.ts';
 import { privateDatabase, type PrivateDatabase } from '../test/private-database.ts';
@@ -35,10 +36,12 @@ describe.skipIf(!process.env.DATABASE_URL)('the application role (NAVET_APP_ROLE
     await client.end();
   });
 
-  it('may append to the audit log and read it, but never update or delete it', async () => {
+  it('may append to the audit log, seal it and read it, but never rewrite or delete it', async () => {
     const tenantId = randomUUID();
     await app.db.transaction((tx) => audit(tx, { action: 'test.event', entity: 'test', tenantId }));
-    expect((await verifyAudit(app.db)).find((r) => r.chain === tenantId)?.ok).toBe(true);
+    // The sealer runs in the server, as this role.
+    expect(await sealAudit(app.db)).toBeGreaterThanOrEqual(1);
+    expect((await verifyAudit(app.db, { unsealedLimitMs: 0 })).find((r) => r.chain === tenantId)?.ok).toBe(true);
 
     for (const statement of ["update audit_log set action = 'x'", 'delete from audit_log', 'truncate audit_log']) {
       const err = await app.pool!.query(statement).then(
@@ -47,6 +50,21 @@ describe.skipIf(!process.env.DATABASE_URL)('the application role (NAVET_APP_ROLE
       );
       expect(pgErrorCode(err), statement).toBe('42501');
     }
+    // The seal columns of a sealed row are out of reach too: the update finds no row it may change.
+    const reseal = await app.pool!.query("update audit_log set hash = repeat('a', 64) where chain = $1", [tenantId]);
+    expect(reseal.rowCount).toBe(0);
+    // And a row cannot come in pre-sealed, past the sealer.
+    const forged = await app
+      .pool!.query(
+        "insert into audit_log (chain, seq, action, entity, at, prev_hash, hash) values ($1, 99, 'x', 'x', now(), 'a', 'b')",
+        [tenantId],
+      )
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(pgErrorCode(forged)).toBe('42501');
+    expect((await verifyAudit(app.db)).find((r) => r.chain === tenantId)?.ok).toBe(true);
   });
 
   it('starts without DDL rights once the owner has migrated', async () => {

@@ -6,8 +6,9 @@ import { CliError } from './cli-error.ts';
 
 /**
  * Least privilege for the role the server connects as (PostgreSQL only): it may
- * read and write the application's tables, but on audit_log only SELECT and
- * INSERT, so not even a compromised server can rewrite history. The owner (the
+ * read and write the application's tables, but on audit_log only SELECT,
+ * INSERT of unsealed rows, and UPDATE of the seal columns of a row not sealed
+ * yet (the sealer), so not even a compromised server can rewrite history. The owner (the
  * role that runs `navet migrate`) keeps DDL. Not a migration: the role's name is
  * the installation's business, not the schema's.
  */
@@ -25,6 +26,19 @@ export async function grantAppRole(pool: pg.Pool, role: string): Promise<void> {
     await client.query(`grant select, insert, update, delete on all tables in schema public to ${r}`);
     await client.query(`grant usage, select on all sequences in schema public to ${r}`);
     await client.query(`revoke update, delete, truncate on audit_log from ${r}`);
+    // The sealer runs in the server, as this role: it may fill in the three seal columns and nothing else…
+    await client.query(`grant update (seq, prev_hash, hash) on audit_log to ${r}`);
+    // …and only on a row not sealed yet, so a sealed row cannot be re-chained by the server either. Policies
+    // filter what the grants allow; they name no role, so a restore into another cluster keeps them.
+    await client.query('alter table audit_log enable row level security');
+    for (const [name, rule] of [
+      ['audit_read', 'for select using (true)'],
+      ['audit_append', 'for insert with check (seq is null)'],
+      ['audit_seal', 'for update using (seq is null) with check (seq is not null)'],
+    ] as const) {
+      await client.query(`drop policy if exists ${name} on audit_log`);
+      await client.query(`create policy ${name} on audit_log ${rule}`);
+    }
     // The server runs the migrator at start; reading the journal lets it see there is nothing to do.
     await client.query(`grant usage on schema drizzle to ${r}`);
     await client.query(`grant select on all tables in schema drizzle to ${r}`);

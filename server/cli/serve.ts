@@ -1,14 +1,41 @@
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/connect.ts';
-import { DEMO_PASSWORD, demoUsers, hasAnyTenant, seedDemo } from '../demo/seed.ts';
-import { buildApp } from '../http/app.ts';
-import { scheduleDailySweep } from '../domain/events/jobs.ts';
-import { startJobRunner } from '../jobs/index.ts';
-import { migrateOrCheck } from './app-role.ts';
+import { openDatabase, type Database } from '../db/connect.ts';
+import { seedDataDirFromTemplate } from './embedded-template.ts';
+
+/** The application's modules: loaded while the database starts (see serve). */
+async function loadApplication() {
+  const [seed, http, events, competence, jobs, appRole, auth, seal, retention] = await Promise.all([
+    import('../demo/seed.ts'),
+    import('../http/app.ts'),
+    import('../domain/events/jobs.ts'),
+    import('../domain/competence/jobs.ts'),
+    import('../jobs/index.ts'),
+    import('./app-role.ts'),
+    import('../domain/auth/repo.ts'),
+    import('../audit/seal.ts'),
+    import('../domain/retention/execute.ts'),
+  ]);
+  return {
+    ...seed,
+    ...http,
+    ...events,
+    ...competence,
+    ...jobs,
+    ...appRole,
+    ...seal,
+    ...retention,
+    demoTenant: auth.demoTenant,
+  };
+}
 
 export async function serve(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (!config.databaseUrl) await seedDataDirFromTemplate(config.dataDir);
+  // PGlite compiles its WebAssembly on other threads: load the application meanwhile, not after.
+  const [database, m] = await Promise.all([
+    openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    loadApplication(),
+  ]);
   if (database.kind === 'pglite') {
     console.log(
       [
@@ -18,16 +45,20 @@ export async function serve(): Promise<void> {
       ].join('\n'),
     );
   }
-  await migrateOrCheck(database);
+  await m.migrateOrCheck(database);
   let seeded = false;
-  if (database.kind === 'pglite' && !(await hasAnyTenant(database.db))) {
-    await seedDemo(database.db);
+  if (database.kind === 'pglite' && !(await m.hasAnyTenant(database.db))) {
+    await m.seedDemo(database.db);
     seeded = true;
   }
-  const app = await buildApp({ db: database.db, kind: database.kind, config }, { logger: true, serveClient: true });
+  const app = await m.buildApp({ db: database.db, kind: database.kind, config }, { logger: true, serveClient: true });
   // Reminders, escalations and e-mail pings: persisted jobs, run by every server process.
-  const runner = startJobRunner({ db: database.db, kind: database.kind, config });
-  await scheduleDailySweep(database.db);
+  const runner = m.startJobRunner({ db: database.db, kind: database.kind, config });
+  // Requests write their audit rows unsealed; this chains them within about a second (one sealer at a time).
+  const sealer = m.startAuditSealer(database.db);
+  await m.scheduleDailySweep(database.db);
+  await m.scheduleLapseSweep(database.db);
+  await m.scheduleRetention(database.db);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -36,6 +67,8 @@ export async function serve(): Promise<void> {
     console.log(`${signal}: shutting down`);
     await runner.stop();
     await app.close();
+    // After the last request: a clean stop leaves no row unsealed.
+    await sealer.stop();
     await database.close();
     process.exit(0);
   };
@@ -45,13 +78,12 @@ export async function serve(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host}:${config.port}`;
   console.log(`\nNavet is running at ${url}`);
-  if (seeded || (database.kind === 'pglite' && (await isDemo(database.db)))) {
-    console.log(`Demo tenant "Strömsund (demo)": every demo login uses the password ${DEMO_PASSWORD}`);
-    for (const u of demoUsers) console.log(`  ${u.role.padEnd(18)} ${u.email}`);
+  if (seeded || (database.kind === 'pglite' && (await isDemo(database, m.demoTenant)))) {
+    console.log(`Demo tenant "Strömsund (demo)": every demo login uses the password ${m.DEMO_PASSWORD}`);
+    for (const u of m.demoUsers) console.log(`  ${u.role.padEnd(18)} ${u.email}`);
   }
 }
 
-async function isDemo(db: Parameters<typeof hasAnyTenant>[0]): Promise<boolean> {
-  const { demoTenant } = await import('../domain/auth/repo.ts');
-  return (await demoTenant(db)) !== null;
+async function isDemo(database: Database, demoTenant: (db: Database['db']) => Promise<unknown>): Promise<boolean> {
+  return (await demoTenant(database.db)) !== null;
 }

@@ -4,7 +4,8 @@ import { DEMO_PASSWORD, seedDemo } from './seed.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  // A database of its own on PostgreSQL: the demo's fixed e-mail addresses can be seeded only once per database.
+  t = await startTestApp({}, { ownDatabase: true });
   await seedDemo(t.database.db);
 });
 afterAll(async () => t.close());

@@ -1,10 +1,15 @@
 import { count } from 'drizzle-orm';
-import type { Role } from '../../common/roles.ts';
 import { todayInSweden, type HubRole } from '../../common/schemas/children.ts';
 import { checklistItems, type Channel } from '../../common/schemas/hub.ts';
 import { categoryOfTopic } from '../../common/schemas/sharing.ts';
 import { audit } from '../audit/write.ts';
 import type { Db } from '../db/connect.ts';
+import { seedDemoCollaboration } from './collaboration.ts';
+import { seedDemoProcessMap } from './processmaps.ts';
+import { seedCompetence } from './competence.ts';
+import { seedLevels } from './levels.ts';
+import { seedRetentionCase } from './retention.ts';
+import { DEMO_PASSWORD, demoUsers } from './users.ts';
 import { hashPassword } from '../domain/auth/passwords.ts';
 import { consentOrganisations, consents } from '../domain/consent/tables.ts';
 import { addDays } from '../domain/children/dates.ts';
@@ -18,23 +23,9 @@ import {
 } from '../domain/hub/tables.ts';
 import { memberships, organisations, tenants, users } from '../domain/tenancy/tables.ts';
 
-/** Shared by every demo login; printed on start and in the README. Fictional data only. */
-export const DEMO_PASSWORD = 'navet-demo-2026';
+export { DEMO_PASSWORD, demoUsers } from './users.ts';
 
-export const demoUsers: { email: string; name: string; role: Role; org: string }[] = [
-  { email: 'socialsekreterare@demo.navet.se', name: 'Sara Lind', role: 'social_worker', org: 'social' },
-  { email: 'godman@demo.navet.se', name: 'Göran Ek', role: 'god_man', org: 'guardian' },
-  { email: 'kontaktperson@demo.navet.se', name: 'Karin Berg', role: 'contact_person', org: 'hvb' },
-  { email: 'mentor@demo.navet.se', name: 'Mats Holm', role: 'school_mentor', org: 'school' },
-  { email: 'elevhalsa@demo.navet.se', name: 'Elin Strand', role: 'school_health', org: 'school' },
-  { email: 'bup@demo.navet.se', name: 'Bo Persson', role: 'child_psychiatry', org: 'bup' },
-  { email: 'chef@demo.navet.se', name: 'Cecilia Norén', role: 'manager', org: 'social' },
-  { email: 'samordnare@demo.navet.se', name: 'Samir Haddad', role: 'coordinator', org: 'social' },
-  { email: 'admin@demo.navet.se', name: 'Anna Admin', role: 'tenant_admin', org: 'social' },
-  { email: 'volontar@demo.navet.se', name: 'Vera Ström', role: 'volunteer', org: 'civil' },
-];
-
-const demoOrgs = {
+export const demoOrgs = {
   social: { name: 'Strömsunds kommun, socialtjänsten', principalType: 'municipality' },
   guardian: { name: 'Överförmyndaren i Strömsund', principalType: 'municipality' },
   hvb: { name: 'HVB Solgården', principalType: 'private_provider' },
@@ -43,7 +34,7 @@ const demoOrgs = {
   civil: { name: 'Röda Korset Strömsund', principalType: 'civil_society' },
 } as const;
 
-const demoChildren: {
+export const demoChildren: {
   name: string;
   dob: string;
   languages: string[];
@@ -129,26 +120,34 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
       .values({ name: 'Strömsund (demo)', requireTotp: false, isDemo: true })
       .returning();
     if (!tenant) throw new Error('tenant insert failed');
-    const orgIds: Record<string, string> = {};
-    for (const [key, org] of Object.entries(demoOrgs)) {
-      const [row] = await tx
-        .insert(organisations)
-        .values({ tenantId: tenant.id, ...org })
-        .returning();
-      if (row) orgIds[key] = row.id;
-    }
+    // One statement per table, not per row: a first start seeds in a fraction of the time. Returned
+    // rows are matched by a unique value, not by position.
+    const orgKeys = Object.keys(demoOrgs) as (keyof typeof demoOrgs)[];
+    const orgRows = await tx
+      .insert(organisations)
+      .values(orgKeys.map((key) => ({ tenantId: tenant.id, ...demoOrgs[key] })))
+      .returning({ id: organisations.id, name: organisations.name });
+    const orgIds: Record<string, string> = Object.fromEntries(
+      orgKeys.map((key) => [key, orgRows.find((r) => r.name === demoOrgs[key].name)!.id]),
+    );
     const byRole: Record<string, { userId: string; orgId: string }> = {};
     const childIds: Record<string, DemoChild> = {};
+    const userRows = await tx
+      .insert(users)
+      .values(demoUsers.map((u) => ({ tenantId: tenant.id, email: u.email, displayName: u.name, passwordHash })))
+      .returning({ id: users.id, email: users.email });
     for (const u of demoUsers) {
-      const orgId = orgIds[u.org]!;
-      const [row] = await tx
-        .insert(users)
-        .values({ tenantId: tenant.id, email: u.email, displayName: u.name, passwordHash })
-        .returning();
-      if (!row) throw new Error('user insert failed');
-      await tx.insert(memberships).values({ tenantId: tenant.id, userId: row.id, organisationId: orgId, role: u.role });
-      byRole[u.role] = { userId: row.id, orgId };
+      byRole[u.role] ??= { userId: userRows.find((r) => r.email === u.email)!.id, orgId: orgIds[u.org]! };
     }
+    await tx.insert(memberships).values(
+      // Each user their own membership (two demo users share the tenant admin role).
+      demoUsers.map((u) => ({
+        tenantId: tenant.id,
+        userId: userRows.find((r) => r.email === u.email)!.id,
+        organisationId: orgIds[u.org]!,
+        role: u.role,
+      })),
+    );
     for (const c of demoChildren) {
       const [child] = await tx
         .insert(children)
@@ -167,24 +166,30 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
         })
         .returning();
       if (!child) throw new Error('child insert failed');
-      const members: Record<string, string> = {};
-      for (const [role, hubRole] of c.hub) {
-        const who = byRole[role]!;
-        const agreement = demoAgreements[role];
-        const [member] = await tx
-          .insert(hubMembers)
-          .values({
-            tenantId: tenant.id,
-            childId: child.id,
-            userId: who.userId,
-            organisationId: who.orgId,
-            hubRole,
-            startsOn: '2024-09-01',
-            ...(agreement ? { ...agreement, agreementUpdatedAt: new Date() } : {}),
-          })
-          .returning();
-        members[role] = member!.id;
-      }
+      const memberRows = await tx
+        .insert(hubMembers)
+        .values(
+          c.hub.map(([role, hubRole]) => {
+            const agreement = demoAgreements[role];
+            return {
+              tenantId: tenant.id,
+              childId: child.id,
+              userId: byRole[role]!.userId,
+              organisationId: byRole[role]!.orgId,
+              hubRole,
+              startsOn: '2024-09-01',
+              // Every row of one INSERT names the same columns: no agreement is null, as the column's default.
+              availability: agreement?.availability ?? null,
+              preferredChannel: agreement?.preferredChannel ?? null,
+              contactDetail: agreement?.contactDetail ?? null,
+              agreementUpdatedAt: agreement ? new Date() : null,
+            };
+          }),
+        )
+        .returning({ id: hubMembers.id, userId: hubMembers.userId });
+      const members: Record<string, string> = Object.fromEntries(
+        c.hub.map(([role]) => [role, memberRows.find((r) => r.userId === byRole[role]!.userId)!.id]),
+      );
       childIds[c.name] = { id: child.id, members };
       await seedHubConsent(
         tx,
@@ -195,6 +200,11 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
       );
     }
     await seedHubWork(tx, tenant.id, childIds, byRole);
+    const collab = await seedDemoCollaboration(tx, { tenantId: tenant.id, orgIds, byRole, passwordHash });
+    await seedDemoProcessMap(tx, collab.collaborationId, byRole.coordinator!.userId);
+    await seedLevels(tx, tenant.id, todayInSweden(), byRole);
+    await seedCompetence(tx, { ...collab, tenantId: tenant.id, byRole, today: todayInSweden() });
+    await seedRetentionCase(tx, tenant.id);
     await audit(tx, {
       action: 'demo.seeded',
       entity: 'tenant',
@@ -285,42 +295,45 @@ async function seedHubWork(
     [layla, 'leisure', 'volunteer', 'contact_person', true],
     [layla, 'everyday', 'contact_person', null, true],
   ];
-  for (const [kid, topic, responsible, fallback, shareable] of matrix) {
-    await tx.insert(topicAssignments).values({
+  await tx.insert(topicAssignments).values(
+    matrix.map(([kid, topic, responsible, fallback, shareable]) => ({
       tenantId,
       childId: kid.id,
       topic,
       responsibleMemberId: kid.members[responsible]!,
       fallbackMemberId: fallback ? kid.members[fallback]! : null,
       shareableWithCivilSociety: shareable,
-    });
-  }
+    })),
+  );
   // Amir: all but one item done; Hodan: all done; Layla: proposed, nothing done yet.
   const meetings: [DemoChild, string, number][] = [
     [amir, addDays(today, -20), 5],
     [hodan, addDays(today, -40), 6],
     [layla, addDays(today, 5), 0],
   ];
-  for (const [kid, proposedOn, done] of meetings) {
-    await tx.insert(firstMeetings).values({ childId: kid.id, tenantId, proposedOn });
-    for (const item of checklistItems.slice(0, done))
-      await tx.insert(checklistOutcomes).values({
+  await tx
+    .insert(firstMeetings)
+    .values(meetings.map(([kid, proposedOn]) => ({ childId: kid.id, tenantId, proposedOn })));
+  await tx.insert(checklistOutcomes).values(
+    meetings.flatMap(([kid, , done]) =>
+      checklistItems.slice(0, done).map((item) => ({
         childId: kid.id,
         item,
         tenantId,
         done: true,
         note: item === 'how_adults_talk' ? 'God man helst sms, kontaktpersonen på Solgården.' : null,
         recordedBy: byRole.social_worker!.userId,
-      });
-  }
+      })),
+    ),
+  );
   const questions: [DemoChild, string, string, number, string][] = [
     [amir, 'Förklara vad avslaget betyder och vad som händer nu.', 'god_man', 3, 'open'],
     [amir, 'Fråga hur det går i skolan efter beskedet.', 'school_mentor', -2, 'open'],
     [amir, 'Prata om kontakten med familjen.', 'social_worker', -10, 'done'],
     [hodan, 'Fråga om hon vill ha stöd av elevhälsan.', 'contact_person', 7, 'open'],
   ];
-  for (const [kid, text, owner, dueIn, status] of questions) {
-    await tx.insert(hubQuestions).values({
+  await tx.insert(hubQuestions).values(
+    questions.map(([kid, text, owner, dueIn, status]) => ({
       tenantId,
       childId: kid.id,
       text,
@@ -331,6 +344,6 @@ async function seedHubWork(
       ownerOrganisationId: byRole.social_worker!.orgId,
       category: categoryOfTopic(null),
       closedAt: status === 'open' ? null : new Date(),
-    });
-  }
+    })),
+  );
 }
