@@ -40,7 +40,17 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], headless: true } }],
+  // The child page's height is measured on the demo data as seeded (e2e/everyday.spec.ts only reads), before
+  // other tests add questions, messages and history to the same child: a guard that does not depend on the order.
+  projects: [
+    { name: 'seeded', testMatch: /everyday\.spec\.ts$/, use: { ...devices['Desktop Chrome'], headless: true } },
+    {
+      name: 'chromium',
+      testIgnore: /everyday\.spec\.ts$/,
+      dependencies: ['seeded'],
+      use: { ...devices['Desktop Chrome'], headless: true },
+    },
+  ],
   webServer: {
     // exec: the launcher is Playwright's own child, so it can tell when Playwright is gone.
     command: 'exec node e2e/server.mjs',
