@@ -98,6 +98,8 @@ test('an admin sets up the provider and invites; the invitee links their login a
   await page.getByLabel('Roll').selectOption('school_mentor');
   await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
   await expect(page.getByText(`Inbjudan är skickad till ${email}.`)).toBeVisible();
+  // A mentor reads children's data: the role waits for a second admin, and the page says so.
+  await expect(page.getByText(/^En roll väntar på att en andra administratör godkänner den/)).toBeVisible();
   await expectAccessible(page);
   await context.clearCookies();
 

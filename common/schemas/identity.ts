@@ -83,6 +83,8 @@ export const Invitation = z.object({
   userId: z.string().uuid(),
   email: z.string(),
   expiresAt: z.string(),
+  /** Roles asked for the invitee that wait for a second admin's approval (they open children's data). */
+  awaitingApproval: z.number().int(),
 });
 export type Invitation = z.infer<typeof Invitation>;
 

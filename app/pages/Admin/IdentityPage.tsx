@@ -210,6 +210,9 @@ function InviteForm() {
         {invite.data ? (
           <Notice kind="success">
             <p>{t('identity.admin.invited', { email: invite.data.email })}</p>
+            {invite.data.awaitingApproval > 0 ? (
+              <p>{t('identity.admin.awaitingApproval', { count: invite.data.awaitingApproval })}</p>
+            ) : null}
           </Notice>
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import { audit } from '../../audit/write.ts';
 import { hasRole, type Actor } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, errors } from '../../errors.ts';
+import { givenDirectly, requestGrants } from '../tenancy/grants.service.ts';
 import * as tenancy from '../tenancy/repo.ts';
 import { sendLinkMail } from './invitations-mail.ts';
 import * as repo from './invitations-repo.ts';
@@ -54,11 +55,17 @@ export async function invite(deps: Deps, actor: Actor, body: InvitationBody): Pr
         passwordHash: NO_PASSWORD,
         locale: body.locale,
       });
-      const unique = new Map(body.memberships.map((m) => [`${m.organisationId}/${m.role}`, m]));
+      const unique = [...new Map(body.memberships.map((m) => [`${m.organisationId}/${m.role}`, m])).values()];
+      // As when an admin creates a user: roles that open children's data, or the admin role, wait for a second
+      // admin (tenancy/grants.service.ts); an invitation is no way round it.
+      const direct: typeof unique = [];
+      const asked: typeof unique = [];
+      for (const m of unique) ((await givenDirectly(tx, actor, user.id, m.role)) ? direct : asked).push(m);
       await tenancy.insertMemberships(
         tx,
-        [...unique.values()].map((m) => ({ tenantId: actor.tenantId, userId: user.id, ...m })),
+        direct.map((m) => ({ tenantId: actor.tenantId, userId: user.id, ...m })),
       );
+      const requested = await requestGrants(tx, actor, user.id, asked);
       await repo.insertInvitation(tx, {
         tenantId: actor.tenantId,
         userId: user.id,
@@ -70,7 +77,12 @@ export async function invite(deps: Deps, actor: Actor, body: InvitationBody): Pr
         action: 'auth.invitation_sent',
         entity: 'user',
         entityId: user.id,
-        detail: { email: user.email, memberships: [...unique.values()], expiresAt: expiresAt.toISOString() },
+        detail: {
+          email: user.email,
+          memberships: direct,
+          requestedGrants: requested.map((g) => g.id),
+          expiresAt: expiresAt.toISOString(),
+        },
       });
       // Sent last, inside the transaction: when the mail server says no, no account is left half-made.
       const link = new URL(`/invite#${token}`, deps.config.publicUrl).href;
@@ -83,7 +95,12 @@ export async function invite(deps: Deps, actor: Actor, body: InvitationBody): Pr
       }).catch(() => {
         throw mailFailed();
       });
-      return { userId: user.id, email: user.email, expiresAt: expiresAt.toISOString() };
+      return {
+        userId: user.id,
+        email: user.email,
+        expiresAt: expiresAt.toISOString(),
+        awaitingApproval: requested.length,
+      };
     });
   } catch (err) {
     for (let e: unknown = err; e instanceof Error; e = e.cause)

@@ -71,6 +71,33 @@ describe('invitations', () => {
     expect(actions).toEqual(expect.arrayContaining(['auth.invitation_sent', 'auth.invitation_accepted']));
   });
 
+  it("a role that opens children's data waits for a second admin, as when an admin creates the user", async () => {
+    const w = await buildWorld(t.app, t.database.db, ['tenant_admin', 'social_worker']);
+    const email = `invited.${crypto.randomUUID()}@kommun.example.se`;
+    const res = await w.clients.tenant_admin.post('/api/admin/invitations', {
+      email,
+      displayName: 'Ny Socialsekreterare',
+      memberships: [
+        { organisationId: w.org.id, role: 'social_worker' },
+        { organisationId: w.org.id, role: 'coordinator' },
+      ],
+      locale: 'sv',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ awaitingApproval: 1 });
+    const userId = res.json<{ userId: string }>().userId;
+    const token = mail.tokenFor(email);
+    expect((await pub().post('/api/auth/invitations/accept', { token, password: NEW_PASSWORD })).statusCode).toBe(204);
+    const user = await w.clients.tenant_admin.get(`/api/admin/users/${userId}`);
+    expect(user.statusCode, user.body).toBe(200);
+    const view = user.json<{ memberships: { role: string }[]; pendingGrants: { role: string }[] }>();
+    // The coordinator's role opens no child: given at once. The social worker's waits for approval.
+    expect(view.memberships.map((m) => m.role)).toEqual(['coordinator']);
+    expect(view.pendingGrants.map((g) => g.role)).toEqual(['social_worker']);
+    const invitee = await login(t.app, email, NEW_PASSWORD);
+    expect((await invitee.get('/api/children')).json()).toMatchObject({ items: [] });
+  });
+
   it('an expired or unknown link answers a clear 4xx', async () => {
     const { token, userId } = await invited();
     await t.database.db
