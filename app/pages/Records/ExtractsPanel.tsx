@@ -4,6 +4,7 @@ import { downloadUrl, useExtracts, useRequestExtract, type ExtractOwner } from '
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorRegion, Loading } from '../../components/Notice.tsx';
 import { useFormatDateTime } from '../../components/format.ts';
+import { useSession } from '../../components/RequireSession.tsx';
 
 /** Request an extract (after a confirmation: it gathers sensitive data and is logged), follow it, download it. */
 export function ExtractsPanel({ owner }: { owner: ExtractOwner }) {
@@ -12,6 +13,7 @@ export function ExtractsPanel({ owner }: { owner: ExtractOwner }) {
   const request = useRequestExtract(owner);
   const [requested, setRequested] = useState(false);
   const dateTime = useFormatDateTime();
+  const me = useSession();
 
   return (
     <>
@@ -54,7 +56,9 @@ export function ExtractsPanel({ owner }: { owner: ExtractOwner }) {
                     ) : null}
                   </td>
                   <td>
-                    {x.status === 'ready' ? (
+                    {x.status === 'ready' && x.requestedBy.userId !== me.user.id ? (
+                      t('records.page.othersExtract')
+                    ) : x.status === 'ready' ? (
                       <>
                         <a href={downloadUrl(x.id)} download>
                           {t('records.page.download')}

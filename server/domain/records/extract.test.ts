@@ -14,6 +14,7 @@ import { plans, planVersions } from '../plans/tables.ts';
 let t: TestApp;
 let childId: string;
 let godMan: Client;
+let socialWorker: Client;
 let contact: Client;
 let outsider: Client;
 let admin: Client;
@@ -90,6 +91,7 @@ beforeAll(async () => {
     followUpUserId: sw.id,
   });
   godMan = await login(t.app, gm.email, TEST_PASSWORD);
+  socialWorker = await login(t.app, sw.email, TEST_PASSWORD);
   contact = await login(t.app, cp.email, TEST_PASSWORD);
   outsider = await login(t.app, other.email, TEST_PASSWORD);
   admin = await login(t.app, adm.email, TEST_PASSWORD);
@@ -132,6 +134,9 @@ describe('a child’s registry extract', () => {
     expect((await outsider.get(`/api/extracts/${x.id}`)).statusCode).toBe(404);
     expect((await outsider.get(`/api/extracts/${x.id}/download`)).statusCode).toBe(404);
     expect((await contact.get(`/api/extracts/${x.id}/download`)).statusCode).toBe(403);
+    // Built under the god man's sharing rule: another member who may request one gets their own, not this one.
+    expect((await socialWorker.get(`/api/extracts/${x.id}`)).statusCode).toBe(404);
+    expect((await socialWorker.get(`/api/extracts/${x.id}/download`)).statusCode).toBe(404);
   });
 
   it('holds the record, the log and the withheld parts by category, never their text (JSON and PDF)', async () => {

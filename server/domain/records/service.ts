@@ -14,10 +14,16 @@ import * as repo from './repo.ts';
 const expired = () => new AppError(410, 'extract_expired', 'The extract’s time ran out and its file was deleted.');
 const notReady = () => errors.conflict('extract_not_ready', 'The extract is not ready yet.');
 
-/** The subject check for one extract: a child's through its scope and rule, a user's by self or admin. */
+/**
+ * The subject check for one extract: a child's through its scope and rule, a user's by self or admin. A child's
+ * extract was built under its requester's sharing rule, so only the requester opens it (another member asks for
+ * their own); to anyone else it does not exist.
+ */
 async function authorizeExtract(tx: Db, actor: Actor, x: repo.ListedExtract): Promise<void> {
-  if (x.childId) authorizeChild(await loadAccess(tx, actor, x.childId));
-  else if (x.subjectUserId) authorizeUser(actor, x.subjectUserId);
+  if (x.childId) {
+    authorizeChild(await loadAccess(tx, actor, x.childId));
+    if (x.requestedBy !== actor.userId) throw errors.notFound('extract');
+  } else if (x.subjectUserId) authorizeUser(actor, x.subjectUserId);
 }
 
 async function userInTenant(tx: Db, actor: Actor, userId: string): Promise<void> {
