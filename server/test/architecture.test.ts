@@ -41,8 +41,6 @@ const allowed: Record<string, string> = {
   'server/domain/hub/topics.service.ts': 'not yet moved',
   'server/domain/meetings/': 'not yet moved (calendar, content, decisions, notices, participants, service)',
   'server/domain/notifications/service.ts': 'not yet moved (notifications gets its repo.ts)',
-  'server/domain/sharing/lookup.ts': 'not yet moved',
-  'server/domain/sharing/rule.ts': 'the sharing rule builds its SQL fragments and grant lookups; not yet split',
   'server/domain/tasks/service.ts': 'not yet moved (tasks gets its repo.ts)',
 };
 
