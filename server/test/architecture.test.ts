@@ -40,8 +40,6 @@ const allowed: Record<string, string> = {
   'server/domain/hub/questions.service.ts': 'not yet moved',
   'server/domain/hub/topics.service.ts': 'not yet moved',
   'server/domain/meetings/': 'not yet moved (calendar, content, decisions, notices, participants, service)',
-  'server/domain/notifications/service.ts': 'not yet moved (notifications gets its repo.ts)',
-  'server/domain/tasks/service.ts': 'not yet moved (tasks gets its repo.ts)',
 };
 
 /** A query built on a handle named like a database or transaction (`db`, `tx`, `deps.db`, `(tx ?? db)`). */
