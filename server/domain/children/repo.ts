@@ -1,8 +1,13 @@
-import { and, asc, count, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import type { ChildListQuery } from '../../../common/schemas/children.ts';
+import { auditLog } from '../../audit/tables.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
-import { organisations } from '../tenancy/tables.ts';
+import { questionCols } from '../hub/repo.ts';
+import { hubQuestions } from '../hub/tables.ts';
+import { sharedWith } from '../sharing/rule.ts';
+import { organisations, users } from '../tenancy/tables.ts';
+import { actionsAbout, type TimelineSubject } from './timeline-entries.ts';
 import { activeMembership, fullyVisibleChildren, visibleChildren } from './scope.ts';
 import { children, hubMembers } from './tables.ts';
 import { inTurn } from '../../db/in-turn.ts';
@@ -111,4 +116,102 @@ export async function insertHubMember(db: Db, values: typeof hubMembers.$inferIn
   const [row] = await db.insert(hubMembers).values(values).returning();
   if (!row) throw new Error('hub member insert returned nothing');
   return row;
+}
+
+// ---- the child's history (`timeline.ts`), read from the audit log ------------------------
+
+const hubWide = actionsAbout('hub');
+const aboutQuestions = actionsAbout('hub_question');
+
+/** The question an entry is about (by the log row's entity id), within the same child. */
+const questionOfEntry = and(
+  eq(auditLog.entity, 'hub_question'),
+  eq(hubQuestions.childId, auditLog.childId),
+  sql`${hubQuestions.id}::text = ${auditLog.entityId}`,
+);
+
+/**
+ * Whether the reader may see the item an entry of `about` is about. An entry whose item is gone counts as
+ * not visible: nothing is shown that the rule cannot decide.
+ */
+function visibleEntry(actor: Actor, about: TimelineSubject): SQL {
+  switch (about) {
+    case 'hub':
+      return inArray(auditLog.action, hubWide);
+    case 'hub_question':
+      return and(
+        inArray(auditLog.action, aboutQuestions),
+        sql`${hubQuestions.id} is not null`,
+        sharedWith(actor, questionCols, 'hub'),
+      )!;
+  }
+}
+
+const visible = (actor: Actor) => or(visibleEntry(actor, 'hub'), visibleEntry(actor, 'hub_question'))!;
+
+/** Entries about a question the reader may not see (or that is gone), optionally narrowed. */
+function withheldEntries(tx: Db, actor: Actor, childId: string, window: SQL | undefined) {
+  return tx
+    .select({ owner: hubQuestions.ownerOrganisationId, category: hubQuestions.category })
+    .from(auditLog)
+    .leftJoin(hubQuestions, questionOfEntry)
+    .where(
+      and(
+        eq(auditLog.tenantId, actor.tenantId),
+        eq(auditLog.childId, childId),
+        inArray(auditLog.action, aboutQuestions),
+        or(isNull(hubQuestions.id), not(sharedWith(actor, questionCols, 'hub'))),
+        window,
+      ),
+    );
+}
+
+/** A page of the entries the reader may see, newest first, with the question each is about (if any). */
+export function timelineEntries(tx: Db, actor: Actor, childId: string, before: number | undefined, limit: number) {
+  return tx
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      actorUserId: auditLog.actorUserId,
+      actorName: users.displayName,
+      detail: auditLog.detail,
+      question: { owner: hubQuestions.ownerOrganisationId, category: hubQuestions.category },
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(hubQuestions, questionOfEntry)
+    .where(
+      and(
+        eq(auditLog.tenantId, actor.tenantId),
+        eq(auditLog.childId, childId),
+        visible(actor),
+        before ? lt(auditLog.id, before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}
+
+/** The withheld entries between `before` (exclusive) and `from` (inclusive): what a page kept back. */
+export function withheldTimelineEntries(
+  tx: Db,
+  actor: Actor,
+  childId: string,
+  window: { before: number | undefined; from: number | null },
+) {
+  return withheldEntries(
+    tx,
+    actor,
+    childId,
+    and(
+      window.before ? lt(auditLog.id, window.before) : undefined,
+      window.from ? gte(auditLog.id, window.from) : undefined,
+    ),
+  );
+}
+
+/** Whether the history holds any entry the reader may not see. */
+export async function anyTimelineEntryWithheld(tx: Db, actor: Actor, childId: string): Promise<boolean> {
+  return (await withheldEntries(tx, actor, childId, undefined).limit(1)).length > 0;
 }
