@@ -30,8 +30,7 @@ const allowed: Record<string, string> = {
   'server/domain/retention/test-data.ts': 'test helper',
   'server/domain/followup/test-fixtures.ts': 'test helper',
   'server/domain/collaboration/operational/test-world.ts': 'test helper',
-  // Moved in a later change: these folders are being edited elsewhere now.
-  'server/domain/collaboration/': 'moved in a later change',
+  // Moved in a later change: this folder is being edited elsewhere now.
   'server/domain/plans/': 'moved in a later change',
   // Not yet moved (issue 14): each still builds queries in its service files.
   'server/domain/events/': 'not yet moved (events gets its repo.ts)',
@@ -97,9 +96,10 @@ describe('one way to reach data', () => {
 // stale write. These still answer 409 by hand and move in a later change (other work edits them now).
 const conflictByHand = [
   'server/domain/children/routes.ts',
-  'server/domain/collaboration/',
   'server/domain/plans/',
   'server/domain/processmaps/',
+  // A step not done yet keeps `missing` at the top beside `current` while processmaps' test reads it there.
+  'server/domain/collaboration/roadmap/routes.ts',
 ];
 
 describe('one error enum', () => {
