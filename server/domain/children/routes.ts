@@ -12,6 +12,7 @@ import {
   VersionConflict,
 } from '../../../common/schemas/children.ts';
 import type { Deps } from '../../deps.ts';
+import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth-plugin.ts';
 import { api, errorResponses } from '../../http/route.ts';
 import * as service from './service.ts';
@@ -86,10 +87,9 @@ export function childrenRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: ChildDetail, ...errorResponses, 409: VersionConflict },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const result = await service.updateChild(deps, actorOf(req), req.params.id, req.body);
-      if (!result.ok)
-        return reply.status(409).send({ error: 'version_conflict', message: staleVersion, current: result.current });
+      if (!result.ok) throw errors.conflict('version_conflict', staleVersion, { current: result.current });
       return result.child;
     },
   );
@@ -105,10 +105,9 @@ export function childrenRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: ChildDetail, ...errorResponses, 409: VersionConflict },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const result = await service.closeChild(deps, actorOf(req), req.params.id, req.body);
-      if (!result.ok)
-        return reply.status(409).send({ error: 'version_conflict', message: staleVersion, current: result.current });
+      if (!result.ok) throw errors.conflict('version_conflict', staleVersion, { current: result.current });
       return result.child;
     },
   );
