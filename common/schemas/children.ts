@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { conflictBody } from '../errors.ts';
 import { Version } from './int.ts';
 import { limits } from '../limits.ts';
 
@@ -265,11 +264,6 @@ export type ChildDetailNarrow = z.infer<typeof ChildDetailNarrow>;
 
 export const ChildDetail = z.discriminatedUnion('view', [ChildDetailFull, ChildDetailNarrow]);
 export type ChildDetail = z.infer<typeof ChildDetail>;
-
-// Pure: the client never reads this response schema, so its bundle leaves it (and the error list) out.
-/** 409 on a stale version: the record as it is now, so the editor can merge. */
-export const VersionConflict = /* @__PURE__ */ conflictBody(ChildDetail.optional());
-export type VersionConflict = z.infer<typeof VersionConflict>;
 
 export const ChildListQuery = z.object({
   /** Free-text search in the display name. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { conflictBody } from '../../../common/errors.ts';
 import {
   ChildDetail,
   ChildList,
@@ -9,7 +10,6 @@ import {
   TimelinePage,
   TimelineQuery,
   UpdateChildBody,
-  VersionConflict,
 } from '../../../common/schemas/children.ts';
 import type { Deps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
@@ -19,6 +19,9 @@ import * as service from './service.ts';
 import { childTimeline } from './timeline.ts';
 import { ChildOverview } from '../../../common/schemas/overview.ts';
 import { childOverview } from './overview.service.ts';
+
+/** 409 on a stale version: the record as it is now, so the editor can merge. */
+const VersionConflict = conflictBody(ChildDetail.optional());
 
 const staleVersion = 'Someone else changed this child since you opened it. The current record is attached.';
 
