@@ -265,15 +265,6 @@ export type ChildDetailNarrow = z.infer<typeof ChildDetailNarrow>;
 export const ChildDetail = z.discriminatedUnion('view', [ChildDetailFull, ChildDetailNarrow]);
 export type ChildDetail = z.infer<typeof ChildDetail>;
 
-/** 409 on a stale version: the record as it is now, so the editor can merge. */
-export const VersionConflict = z.object({
-  error: z.string(),
-  message: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  current: ChildDetail.optional(),
-});
-export type VersionConflict = z.infer<typeof VersionConflict>;
-
 export const ChildListQuery = z.object({
   /** Free-text search in the display name. */
   q: z.string().trim().max(limits.nameMax).optional(),

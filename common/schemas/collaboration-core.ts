@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conflictBody } from '../errors.ts';
 import { Version } from './int.ts';
 import { limits } from '../limits.ts';
 import { CollaborationPersonRole, ParticipationStatus, PartyKind } from './collaboration.ts';
@@ -125,11 +126,9 @@ export const Collaboration = z.object({
 });
 export type Collaboration = z.infer<typeof Collaboration>;
 
-export const CollaborationConflict = z.object({
-  error: z.string(),
-  message: z.string(),
-  current: Collaboration.optional(),
-});
+// Pure: the client never reads this response schema, so its bundle leaves it (and the error list) out.
+/** 409 on a stale rename: the collaboration as it is now. */
+export const CollaborationConflict = /* @__PURE__ */ conflictBody(Collaboration.optional());
 
 export const CollaborationList = z.object({
   collaborations: z.array(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conflictBody } from '../errors.ts';
 import { Version, Version0 } from './int.ts';
 import { limits } from '../limits.ts';
 
@@ -96,11 +97,13 @@ export type Step = z.infer<typeof Step>;
 export const Roadmap = z.object({ steps: z.array(Step) });
 export type Roadmap = z.infer<typeof Roadmap>;
 
-export const StepConflict = z.object({
-  error: z.string(),
-  message: z.string(),
+// Pure: the client never reads this response schema, so its bundle leaves it (and the error list) out.
+/**
+ * 409 on a stale step, or a step marked done too early: the step as it is now, with what it still misses (also
+ * at the top as `missing`, which a test of another area still reads there).
+ */
+export const StepConflict = /* @__PURE__ */ conflictBody(Step.optional()).extend({
   missing: z.array(Missing).optional(),
-  current: Step.optional(),
 });
 
 // Step 1: each party's decision.
@@ -221,7 +224,9 @@ export const Proposal = z.object({
 });
 export type Proposal = z.infer<typeof Proposal>;
 export const ProposalList = z.object({ proposals: z.array(Proposal) });
-export const ProposalConflict = z.object({ error: z.string(), message: z.string(), current: Proposal.optional() });
+// Pure: the client never reads this response schema, so its bundle leaves it (and the error list) out.
+/** 409 on a stale proposal: the proposal as it is now. */
+export const ProposalConflict = /* @__PURE__ */ conflictBody(Proposal.optional());
 
 // Step 7: reviews.
 export const ReviewBody = z.object({ dueOn: isoDate }).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conflictBody } from '../errors.ts';
 import { Version } from './int.ts';
 import { limits } from '../limits.ts';
 
@@ -112,8 +113,6 @@ export const Governance = z.object({
 });
 export type Governance = z.infer<typeof Governance>;
 
-export const GovernanceConflict = z.object({
-  error: z.string(),
-  message: z.string(),
-  current: GovernanceVersion.optional(),
-});
+// Pure: the client never reads this response schema, so its bundle leaves it (and the error list) out.
+/** 409 on a stale draft or sign-off: the version as it is now. Absent when the 409 is not about the revision. */
+export const GovernanceConflict = /* @__PURE__ */ conflictBody(GovernanceVersion.optional());

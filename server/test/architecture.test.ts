@@ -30,20 +30,14 @@ const allowed: Record<string, string> = {
   'server/domain/retention/test-data.ts': 'test helper',
   'server/domain/followup/test-fixtures.ts': 'test helper',
   'server/domain/collaboration/operational/test-world.ts': 'test helper',
-  // Moved in a later change: these folders are being edited elsewhere now.
-  'server/domain/collaboration/': 'moved in a later change',
+  // Moved in a later change: this folder is being edited elsewhere now.
   'server/domain/plans/': 'moved in a later change',
   // Not yet moved (issue 14): each still builds queries in its service files.
-  'server/domain/children/timeline.ts': 'not yet moved',
   'server/domain/events/': 'not yet moved (events gets its repo.ts)',
   'server/domain/hub/first-meeting.service.ts': 'not yet moved',
   'server/domain/hub/questions.service.ts': 'not yet moved',
   'server/domain/hub/topics.service.ts': 'not yet moved',
   'server/domain/meetings/': 'not yet moved (calendar, content, decisions, notices, participants, service)',
-  'server/domain/notifications/service.ts': 'not yet moved (notifications gets its repo.ts)',
-  'server/domain/sharing/lookup.ts': 'not yet moved',
-  'server/domain/sharing/rule.ts': 'the sharing rule builds its SQL fragments and grant lookups; not yet split',
-  'server/domain/tasks/service.ts': 'not yet moved (tasks gets its repo.ts)',
 };
 
 /** A query built on a handle named like a database or transaction (`db`, `tx`, `deps.db`, `(tx ?? db)`). */
@@ -101,10 +95,10 @@ describe('one way to reach data', () => {
 // One conflict shape: every 409 is built by `errors.conflict` (server/errors.ts), which adds `current` for a
 // stale write. These still answer 409 by hand and move in a later change (other work edits them now).
 const conflictByHand = [
-  'server/domain/children/routes.ts',
-  'server/domain/collaboration/',
   'server/domain/plans/',
   'server/domain/processmaps/',
+  // A step not done yet keeps `missing` at the top beside `current` while processmaps' test reads it there.
+  'server/domain/collaboration/roadmap/routes.ts',
 ];
 
 describe('one error enum', () => {

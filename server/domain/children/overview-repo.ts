@@ -30,11 +30,11 @@ export function rowFromJson<T extends PgTable>(table: T, json: Json): T['$inferS
   return out;
 }
 
-const rowsFromJson = <T extends PgTable>(table: T, json: unknown): T['$inferSelect'][] =>
+export const rowsFromJson = <T extends PgTable>(table: T, json: unknown): T['$inferSelect'][] =>
   ((json ?? []) as Json[]).map((j) => rowFromJson(table, j));
 
 /** `coalesce(json_agg(x order by …), '[]')` over a subquery aliased x. */
-const agg = (subquery: SQL, orderBy: SQL = sql`1`) =>
+export const agg = (subquery: SQL, orderBy: SQL = sql`1`) =>
   sql`coalesce((select json_agg(x order by ${orderBy}) from (${subquery}) x), '[]'::json)`;
 
 export interface OverviewRows {

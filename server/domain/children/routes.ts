@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { conflictBody } from '../../../common/errors.ts';
 import {
   ChildDetail,
   ChildList,
@@ -9,15 +10,18 @@ import {
   TimelinePage,
   TimelineQuery,
   UpdateChildBody,
-  VersionConflict,
 } from '../../../common/schemas/children.ts';
 import type { Deps } from '../../deps.ts';
+import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth-plugin.ts';
 import { api, errorResponses } from '../../http/route.ts';
 import * as service from './service.ts';
 import { childTimeline } from './timeline.ts';
 import { ChildOverview } from '../../../common/schemas/overview.ts';
 import { childOverview } from './overview.service.ts';
+
+/** 409 on a stale version: the record as it is now, so the editor can merge. */
+const VersionConflict = conflictBody(ChildDetail.optional());
 
 const staleVersion = 'Someone else changed this child since you opened it. The current record is attached.';
 
@@ -86,10 +90,9 @@ export function childrenRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: ChildDetail, ...errorResponses, 409: VersionConflict },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const result = await service.updateChild(deps, actorOf(req), req.params.id, req.body);
-      if (!result.ok)
-        return reply.status(409).send({ error: 'version_conflict', message: staleVersion, current: result.current });
+      if (!result.ok) throw errors.conflict('version_conflict', staleVersion, { current: result.current });
       return result.child;
     },
   );
@@ -105,10 +108,9 @@ export function childrenRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: ChildDetail, ...errorResponses, 409: VersionConflict },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const result = await service.closeChild(deps, actorOf(req), req.params.id, req.body);
-      if (!result.ok)
-        return reply.status(409).send({ error: 'version_conflict', message: staleVersion, current: result.current });
+      if (!result.ok) throw errors.conflict('version_conflict', staleVersion, { current: result.current });
       return result.child;
     },
   );

@@ -14,7 +14,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
 import { revokeLinksOfChild } from '../child-view/repo.ts';
-import { flagsFor } from '../hub/flags.ts';
+import { flagsFor, flagsFrom } from '../hub/flags.ts';
 import { proposeFirstMeeting } from '../hub/first-meeting.service.ts';
 import { accessFrom, loadAccess, type ChildAccess } from './access.ts';
 import { authorize, authorizeCreateChild, can } from './policy.ts';
@@ -22,23 +22,27 @@ import { presentDetail, presentSummary } from './presenter.ts';
 import * as repo from './repo.ts';
 import type { children } from './tables.ts';
 
+/**
+ * "My children": one read statement (`repo.listPage`) and one audit statement (a row per child shown), and no
+ * transaction: a single statement reads one snapshot, and the answer leaves only after its audit rows are written.
+ */
 export async function listMyChildren(deps: Deps, actor: Actor, query: ChildListQuery): Promise<ChildList> {
-  return deps.db.transaction(async (tx) => {
-    const { rows, total } = await repo.listVisible(tx, actor, query);
-    const ids = rows.map((c) => c.id);
-    const members = await repo.activeHubMembers(tx, ids);
-    const flags = await flagsFor(tx, actor.tenantId, ids, members);
-    await audit(
-      tx,
-      rows.map((c) => ({ action: 'child.list', entity: 'child', entityId: c.id, childId: c.id })),
-    );
-    return {
-      items: rows.map((c) => presentSummary(accessFrom(actor, c, members), flags.get(c.id)!)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
-  });
+  const { rows, total, members, flagData } = await repo.listPage(deps.db, actor, query);
+  const flags = flagsFrom(
+    flagData,
+    rows.map((c) => c.id),
+    members,
+  );
+  await audit(
+    deps.db,
+    rows.map((c) => ({ action: 'child.list', entity: 'child', entityId: c.id, childId: c.id })),
+  );
+  return {
+    items: rows.map((c) => presentSummary(accessFrom(actor, c, members), flags.get(c.id)!)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** The detail as this actor sees it, with its flags; used after every write too. */

@@ -1,10 +1,14 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import type { CollaborationPersonRole } from '../../../common/schemas/collaboration.ts';
-import { collaborationPeople, collaborationTenants, collaborations } from './tables.ts';
+import * as repo from './repo.ts';
+import type { CollaborationRow } from './repo.ts';
 
-export type CollaborationRow = typeof collaborations.$inferSelect;
+export type { CollaborationRow };
+
+// The lists of the actor's collaborations are plain statements of the repository; the other levels' domains
+// (competence, followup, meetings) import them from here, beside the rule they go with.
+export { coordinatedCollaborationIds, visibleCollaborationIds } from './repo.ts';
 
 /** What the actor is in one collaboration: the base of every rule of the strategic and operational levels. */
 export interface CollaborationAccess {
@@ -26,50 +30,11 @@ export async function loadCollaborationAccess(
   actor: Actor,
   collaborationId: string,
 ): Promise<CollaborationAccess | null> {
-  const rows = await db
-    .select({ collaboration: collaborations, tenantId: collaborationTenants.tenantId })
-    .from(collaborations)
-    .innerJoin(collaborationTenants, eq(collaborationTenants.collaborationId, collaborations.id))
-    .where(and(eq(collaborations.id, collaborationId), eq(collaborationTenants.status, 'accepted')));
+  const rows = await repo.collaborationWithAcceptedTenants(db, collaborationId);
   const first = rows[0];
   if (!first) return null;
   const tenantIds = rows.map((r) => r.tenantId);
   if (!tenantIds.includes(actor.tenantId)) return null;
-  const people = await db
-    .select({ role: collaborationPeople.role })
-    .from(collaborationPeople)
-    .where(
-      and(
-        eq(collaborationPeople.collaborationId, collaborationId),
-        eq(collaborationPeople.userId, actor.userId),
-        isNull(collaborationPeople.endedAt),
-      ),
-    );
-  return { collaboration: first.collaboration, tenantIds, personRoles: people.map((p) => p.role) };
-}
-
-/** Ids of the collaborations the actor's municipality has accepted to take part in. */
-export async function visibleCollaborationIds(db: Db, actor: Actor): Promise<string[]> {
-  const rows = await db
-    .select({ id: collaborationTenants.collaborationId })
-    .from(collaborationTenants)
-    .where(and(eq(collaborationTenants.tenantId, actor.tenantId), eq(collaborationTenants.status, 'accepted')));
-  return rows.map((r) => r.id);
-}
-
-/** The collaborations the actor coordinates: the coordinator's start page begins here. */
-export async function coordinatedCollaborationIds(db: Db, actor: Actor, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select({ id: collaborationPeople.collaborationId })
-    .from(collaborationPeople)
-    .where(
-      and(
-        inArray(collaborationPeople.collaborationId, ids),
-        eq(collaborationPeople.userId, actor.userId),
-        eq(collaborationPeople.role, 'coordinator'),
-        isNull(collaborationPeople.endedAt),
-      ),
-    );
-  return rows.map((r) => r.id);
+  const personRoles = await repo.openPersonRolesOf(db, collaborationId, actor.userId);
+  return { collaboration: first.collaboration, tenantIds, personRoles };
 }

@@ -1,4 +1,6 @@
 import { and, asc, eq, ilike, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { CollaborationPersonRole } from '../../../common/schemas/collaboration.ts';
+import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import { memberships, organisations, tenants, users } from '../tenancy/tables.ts';
 import { collaborationSteps } from './roadmap/tables.ts';
@@ -10,6 +12,7 @@ import { collaborationParties, collaborationPeople, collaborationTenants, collab
  * of these run for a request.
  */
 
+export type CollaborationRow = typeof collaborations.$inferSelect;
 export type PartyRow = typeof collaborationParties.$inferSelect;
 export type PersonRow = typeof collaborationPeople.$inferSelect;
 
@@ -234,4 +237,60 @@ export async function isNamedCoordinator(tx: Db, userId: string, collaborationId
       ),
     );
   return row !== undefined;
+}
+
+// ---- what the scope rule (`access.ts`) reads ------------------------------------------
+
+/** The collaboration with each municipality that has accepted to take part: one row per municipality. */
+export async function collaborationWithAcceptedTenants(db: Db, collaborationId: string) {
+  return db
+    .select({ collaboration: collaborations, tenantId: collaborationTenants.tenantId })
+    .from(collaborations)
+    .innerJoin(collaborationTenants, eq(collaborationTenants.collaborationId, collaborations.id))
+    .where(and(eq(collaborations.id, collaborationId), eq(collaborationTenants.status, 'accepted')));
+}
+
+/** The roles a user holds in the collaboration now (coordinator, representative at a level). */
+export async function openPersonRolesOf(
+  db: Db,
+  collaborationId: string,
+  userId: string,
+): Promise<CollaborationPersonRole[]> {
+  const rows = await db
+    .select({ role: collaborationPeople.role })
+    .from(collaborationPeople)
+    .where(
+      and(
+        eq(collaborationPeople.collaborationId, collaborationId),
+        eq(collaborationPeople.userId, userId),
+        isNull(collaborationPeople.endedAt),
+      ),
+    );
+  return rows.map((p) => p.role);
+}
+
+/** Ids of the collaborations the actor's municipality has accepted to take part in. */
+export async function visibleCollaborationIds(db: Db, actor: Actor): Promise<string[]> {
+  const rows = await db
+    .select({ id: collaborationTenants.collaborationId })
+    .from(collaborationTenants)
+    .where(and(eq(collaborationTenants.tenantId, actor.tenantId), eq(collaborationTenants.status, 'accepted')));
+  return rows.map((r) => r.id);
+}
+
+/** The collaborations the actor coordinates: the coordinator's start page begins here. */
+export async function coordinatedCollaborationIds(db: Db, actor: Actor, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: collaborationPeople.collaborationId })
+    .from(collaborationPeople)
+    .where(
+      and(
+        inArray(collaborationPeople.collaborationId, ids),
+        eq(collaborationPeople.userId, actor.userId),
+        eq(collaborationPeople.role, 'coordinator'),
+        isNull(collaborationPeople.endedAt),
+      ),
+    );
+  return rows.map((r) => r.id);
 }

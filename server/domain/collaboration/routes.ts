@@ -19,6 +19,7 @@ import {
 } from '../../../common/schemas/collaboration-core.ts';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../http/auth-plugin.ts';
+import { errors } from '../../errors.ts';
 import { api, errorResponses } from '../../http/route.ts';
 import { governanceRoutes } from './governance/routes.ts';
 import { roadmapRoutes } from './roadmap/routes.ts';
@@ -80,14 +81,14 @@ export function collaborationRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Collaboration, ...errorResponses, 409: CollaborationConflict },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const result = await service.renameCollaboration(deps, actorOf(req), req.params.id, req.body);
       if (!result.ok)
-        return reply.status(409).send({
-          error: 'version_conflict',
-          message: 'Someone else changed the collaboration since you opened it. The current one is attached.',
-          current: result.current,
-        });
+        throw errors.conflict(
+          'version_conflict',
+          'Someone else changed the collaboration since you opened it. The current one is attached.',
+          { current: result.current },
+        );
       return result.collaboration;
     },
   );

@@ -12,8 +12,8 @@ import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError, errors } from '../../errors.ts';
-import { coordinatedCollaborationIds, visibleCollaborationIds, type CollaborationAccess } from './access.ts';
+import { errors } from '../../errors.ts';
+import type { CollaborationAccess } from './access.ts';
 import { canCreate, canManage, canRespond, loadForManage, loadForRead } from './policy.ts';
 import { presentCollaboration } from './presenter.ts';
 import * as repo from './repo.ts';
@@ -32,12 +32,12 @@ async function present(tx: Db, actor: Actor, access: CollaborationAccess): Promi
 
 export async function listCollaborations(deps: Deps, actor: Actor): Promise<CollaborationList> {
   return deps.db.transaction(async (tx) => {
-    const ids = await visibleCollaborationIds(tx, actor);
+    const ids = await repo.visibleCollaborationIds(tx, actor);
     const [rows, municipalities, done, coordinated, invitations] = await Promise.all([
       repo.collaborationsByIds(tx, ids),
       repo.municipalitiesOf(tx, ids),
       repo.stepsDone(tx, ids),
-      coordinatedCollaborationIds(tx, actor, ids),
+      repo.coordinatedCollaborationIds(tx, actor, ids),
       repo.openInvitations(tx, actor.tenantId),
     ]);
     return {
@@ -202,7 +202,7 @@ export async function endParty(deps: Deps, actor: Actor, id: string, partyId: st
     const access = await loadForManage(tx, actor, id);
     const party = await repo.findParty(tx, id, partyId);
     if (!party) throw errors.notFound('party');
-    if (party.endedAt) throw new AppError(409, 'party_ended', 'The party has already left the collaboration.');
+    if (party.endedAt) throw errors.conflict('party_ended', 'The party has already left the collaboration.');
     await repo.endParty(tx, partyId);
     const out = await present(tx, actor, access);
     await audit(tx, { action: 'collaboration.party_end', entity: 'collaboration_party', entityId: partyId });
@@ -264,7 +264,7 @@ export async function endPerson(deps: Deps, actor: Actor, id: string, personId: 
     const access = await loadForManage(tx, actor, id);
     const person = await repo.findPerson(tx, id, personId);
     if (!person) throw errors.notFound('person');
-    if (person.endedAt) throw new AppError(409, 'person_ended', 'That role has already ended.');
+    if (person.endedAt) throw errors.conflict('person_ended', 'That role has already ended.');
     await repo.endPerson(tx, personId);
     const out = await present(tx, actor, access);
     await audit(tx, { action: 'collaboration.person_end', entity: 'collaboration_person', entityId: personId });

@@ -1,10 +1,8 @@
-import { inArray } from 'drizzle-orm';
 import type { Notification } from '../../../common/schemas/notifications.ts';
 import type { Actor } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { subscribe, type Subscription } from '../../notify/channel.ts';
 import { NOTICES_CHANNEL } from '../../notify/index.ts';
-import { notifications } from '../../notify/tables.ts';
 import { loadOwn, unreadCountOf } from './service.ts';
 
 /** One open page of a user: an SSE response, or a test's listener. */
@@ -53,7 +51,7 @@ export function createLiveHub(deps: Deps): LiveHub {
     const first = subs?.values().next().value;
     if (!subs || !first) return;
     const { items, unread } = await deps.db.transaction(async (tx) => ({
-      items: await loadOwn(tx, first.actor, inArray(notifications.id, ids)),
+      items: await loadOwn(tx, first.actor, { ids }),
       unread: await unreadCountOf(tx, first.actor),
     }));
     for (const n of items.reverse()) for (const s of subs) s.notice(n, unread);

@@ -1,4 +1,3 @@
-import { and, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type {
   MarkAllRead,
   Notification,
@@ -10,63 +9,26 @@ import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
-import { notifications } from '../../notify/tables.ts';
-import { visibleChildren } from '../children/scope.ts';
-import { children } from '../children/tables.ts';
+import { presentNotification } from './presenter.ts';
+import * as repo from './repo.ts';
 
-type Row = typeof notifications.$inferSelect;
-type Param = string | number | boolean | null;
-
-export function presentNotification(n: Row, childName: string | null): Notification {
-  // A child the reader no longer sees (their place in the hub ended): the notice stays, but
-  // nothing that leads to the child, neither its id nor the ids and link of its meetings.
-  const outOfScope = n.childId !== null && childName === null;
-  const params: Record<string, Param> = {};
-  for (const [k, v] of Object.entries(n.params))
-    if (v === null || ['string', 'number', 'boolean'].includes(typeof v))
-      if (!(outOfScope && k.endsWith('Id'))) params[k] = v as Param;
-  return {
-    id: n.id,
-    kind: n.kind,
-    urgency: n.urgency === 'immediate' ? 'immediate' : 'normal',
-    childId: outOfScope ? null : n.childId,
-    childName,
-    params,
-    link: outOfScope ? '/notifications' : n.link,
-    createdAt: n.createdAt.toISOString(),
-    readAt: n.readAt?.toISOString() ?? null,
-    acknowledgedAt: n.acknowledgedAt?.toISOString() ?? null,
-  };
-}
-
-/** A user sees only their own notices: every query starts from this. */
-const own = (actor: Actor): SQL =>
-  and(eq(notifications.userId, actor.userId), eq(notifications.tenantId, actor.tenantId))!;
+export type { NoticeFilter } from './repo.ts';
 
 /**
- * The actor's notices with the child's name where the actor still sees the
- * child (someone who left the hub keeps the notice but not the name). Marks
- * them delivered, and logs the children named, as every read of child data.
+ * The actor's notices, presented. Marks them delivered, and logs the children named, as every read of child
+ * data.
  */
-export async function loadOwn(tx: Db, actor: Actor, where: SQL | undefined, page?: { limit: number; offset: number }) {
-  const query = tx
-    .select({ n: notifications, childName: children.displayName })
-    .from(notifications)
-    .leftJoin(children, and(eq(children.id, notifications.childId), visibleChildren(actor)))
-    .where(and(own(actor), where))
-    // An urgent notice not yet acknowledged comes first, whatever came after it; then newest first.
-    .orderBy(
-      desc(sql`(${notifications.urgency} = 'immediate' and ${notifications.acknowledgedAt} is null)`),
-      desc(notifications.createdAt),
-      desc(notifications.id),
-    );
-  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
-  const undelivered = rows.filter((r) => !r.n.deliveredAt).map((r) => r.n.id);
-  if (undelivered.length > 0)
-    await tx
-      .update(notifications)
-      .set({ deliveredAt: new Date() })
-      .where(and(inArray(notifications.id, undelivered), isNull(notifications.deliveredAt)));
+export async function loadOwn(
+  tx: Db,
+  actor: Actor,
+  filter: repo.NoticeFilter,
+  page?: { limit: number; offset: number },
+): Promise<Notification[]> {
+  const rows = await repo.ownNotices(tx, actor, filter, page);
+  await repo.markDelivered(
+    tx,
+    rows.filter((r) => !r.n.deliveredAt).map((r) => r.n.id),
+  );
   const named = [...new Set(rows.filter((r) => r.childName !== null).map((r) => r.n.childId!))];
   await audit(
     tx,
@@ -83,24 +45,17 @@ export async function loadOwn(tx: Db, actor: Actor, where: SQL | undefined, page
 }
 
 export async function unreadCountOf(tx: Db, actor: Actor): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(own(actor), isNull(notifications.readAt)));
-  return row?.n ?? 0;
+  return repo.countOwn(tx, actor, { unread: true });
 }
 
 export async function listNotifications(deps: Deps, actor: Actor, q: NotificationQuery): Promise<NotificationList> {
   return deps.db.transaction(async (tx) => {
-    const where = q.unread ? isNull(notifications.readAt) : undefined;
-    const [totalRow] = await tx
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(own(actor), where));
-    const items = await loadOwn(tx, actor, where, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const filter: repo.NoticeFilter = q.unread ? { unread: true } : { all: true };
+    const total = await repo.countOwn(tx, actor, filter);
+    const items = await loadOwn(tx, actor, filter, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     return {
       items,
-      total: totalRow?.n ?? 0,
+      total,
       unreadCount: await unreadCountOf(tx, actor),
       page: q.page,
       pageSize: q.pageSize,
@@ -118,16 +73,7 @@ export async function unreadCount(deps: Deps, actor: Actor): Promise<number> {
  */
 export async function mark(deps: Deps, actor: Actor, id: string, what: 'read' | 'acknowledged'): Promise<Notification> {
   return deps.db.transaction(async (tx) => {
-    const now = sql`coalesce(${notifications.readAt}, now())`;
-    const [row] = await tx
-      .update(notifications)
-      .set({
-        readAt: now,
-        deliveredAt: sql`coalesce(${notifications.deliveredAt}, now())`,
-        ...(what === 'acknowledged' ? { acknowledgedAt: sql`coalesce(${notifications.acknowledgedAt}, now())` } : {}),
-      })
-      .where(and(eq(notifications.id, id), own(actor)))
-      .returning({ id: notifications.id, childId: notifications.childId });
+    const row = await repo.markOne(tx, actor, id, what);
     if (!row) throw errors.notFound('notification');
     if (what === 'acknowledged')
       await audit(tx, {
@@ -136,7 +82,7 @@ export async function mark(deps: Deps, actor: Actor, id: string, what: 'read' | 
         entityId: id,
         childId: row.childId,
       });
-    const [presented] = await loadOwn(tx, actor, eq(notifications.id, id));
+    const [presented] = await loadOwn(tx, actor, { ids: [id] });
     return presented!;
   });
 }
@@ -147,19 +93,15 @@ export async function mark(deps: Deps, actor: Actor, id: string, what: 'read' | 
  */
 export async function markAllRead(deps: Deps, actor: Actor): Promise<MarkAllRead> {
   return deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .update(notifications)
-      .set({ readAt: sql`now()`, deliveredAt: sql`coalesce(${notifications.deliveredAt}, now())` })
-      .where(and(own(actor), isNull(notifications.readAt)))
-      .returning({ id: notifications.id });
-    if (rows.length > 0)
+    const marked = await repo.markAllRead(tx, actor);
+    if (marked.length > 0)
       await audit(tx, {
         action: 'notification.all_read',
         entity: 'user',
         entityId: actor.userId,
         childId: null,
-        detail: { count: rows.length },
+        detail: { count: marked.length },
       });
-    return { marked: rows.length, unreadCount: await unreadCountOf(tx, actor) };
+    return { marked: marked.length, unreadCount: await unreadCountOf(tx, actor) };
   });
 }

@@ -17,7 +17,8 @@ import {
   today,
   type PlanWorld,
 } from '../plans/test-world.ts';
-import { decide, loadGrants } from './rule.ts';
+import { loadGrants } from './repo.ts';
+import { decide } from './rule.ts';
 
 let t: TestApp;
 beforeAll(async () => {

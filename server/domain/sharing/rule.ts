@@ -12,14 +12,16 @@
  *      category and purpose and has not ended.
  * Nothing else: there is no default sharing, not even between school and social services.
  */
-import { and, count, eq, inArray, not, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { todayInSweden } from '../../../common/schemas/children.ts';
 import type { SharingPurpose } from '../../../common/schemas/sharing.ts';
 import type { Actor } from '../../context.ts';
-import type { Db } from '../../db/connect.ts';
 import { consentOrganisations, consents } from '../consent/tables.ts';
 import { legalShares } from './tables.ts';
+
+// The statements that load grants and count withheld rows live in the repository; events, hub and plans import
+// them from here still, so this file passes them on until those imports move.
+export { loadGrants, loadGrantsOf, withheldRows } from './repo.ts';
 
 /** The actor's organisations: every organisation they hold a role in. */
 export function organisationsOf(actor: Actor): string[] {
@@ -70,26 +72,6 @@ export function sharedWith(
     sql`(${legalShares.validTo} is null or ${legalShares.validTo} >= ${today}::date)`,
   )})`;
   return sql`(${cols.owner} = any(${mine}) or ${consent} or ${share})`;
-}
-
-/**
- * The rows of `table` (narrowed by `where`) that the rule keeps from the actor, one per row, by owner and
- * category: what the audit records as withheld. The rows themselves never leave the database.
- */
-export async function withheldRows(
-  db: Db,
-  actor: Actor,
-  table: PgTable,
-  cols: GuardedColumns,
-  where: SQL | undefined,
-  purpose: SharingPurpose,
-): Promise<Guarded[]> {
-  const rows = await db
-    .select({ owner: sql<string>`${cols.owner}`, category: sql<string>`${cols.category}`, n: count() })
-    .from(table)
-    .where(and(where, not(sharedWith(actor, cols, purpose))))
-    .groupBy(sql`${cols.owner}`, sql`${cols.category}`);
-  return rows.flatMap((r) => Array.from({ length: r.n }, () => ({ owner: r.owner, category: r.category })));
 }
 
 // ---- the JS form ---------------------------------------------------------------------
@@ -151,73 +133,4 @@ export function decide(g: Grants, item: Guarded, purpose: SharingPurpose): Decis
     if (g.actorOrganisationIds.has(s.to)) return { visible: true, ground: 'legal_basis', ref: s.id, to: s.to };
   }
   return { visible: false };
-}
-
-/** Loads the child's consents and legal-basis shares (all of them: `decide` applies the dates). */
-export async function loadGrants(tx: Db, actor: Actor, childId: string, now: Date = new Date()): Promise<Grants> {
-  return (await loadGrantsOf(tx, actor, [childId], now)).get(childId)!;
-}
-
-/**
- * The grants of several children in two statements, not two per child: a list
- * across children (the task list, the start page) judges each row by its own child.
- */
-export async function loadGrantsOf(
-  tx: Db,
-  actor: Actor,
-  childIds: string[],
-  now: Date = new Date(),
-): Promise<Map<string, Grants>> {
-  const out = new Map<string, Grants>();
-  if (childIds.length === 0) return out;
-  const consentRows = await tx
-    .select({
-      id: consents.id,
-      childId: consents.childId,
-      categories: consents.categories,
-      purposes: consents.purposes,
-      validFrom: consents.validFrom,
-      validTo: consents.validTo,
-      withdrawnAt: consents.withdrawnAt,
-      organisationIds: sql<
-        string[]
-      >`array(select co.organisation_id::text from ${consentOrganisations} co where co.consent_id = ${consents.id})`,
-    })
-    .from(consents)
-    .where(and(inArray(consents.childId, childIds), eq(consents.tenantId, actor.tenantId)));
-  const shareRows = await tx
-    .select()
-    .from(legalShares)
-    .where(and(inArray(legalShares.childId, childIds), eq(legalShares.tenantId, actor.tenantId)));
-  const actorOrganisationIds = new Set(organisationsOf(actor));
-  const today = todayInSweden(now);
-  for (const childId of childIds)
-    out.set(childId, {
-      childId,
-      actorOrganisationIds,
-      today,
-      consents: consentRows
-        .filter((c) => c.childId === childId)
-        .map((c) => ({
-          id: c.id,
-          organisationIds: new Set(c.organisationIds),
-          categories: c.categories,
-          purposes: c.purposes,
-          validFrom: c.validFrom,
-          validTo: c.validTo,
-          withdrawn: c.withdrawnAt !== null,
-        })),
-      shares: shareRows
-        .filter((s) => s.childId === childId)
-        .map((s) => ({
-          id: s.id,
-          from: s.fromOrganisationId,
-          to: s.toOrganisationId,
-          categories: s.categories,
-          purpose: s.purpose,
-          validTo: s.validTo,
-          ended: s.endedAt !== null,
-        })),
-    });
-  return out;
 }

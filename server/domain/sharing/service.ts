@@ -13,7 +13,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, errors, type Issue } from '../../errors.ts';
 import { loadAccess, type ChildAccess } from '../children/access.ts';
-import { organisationOf, organisationRefs, personOf, personRefs } from './lookup.ts';
+import { organisationOf, personOf } from './lookup.ts';
 import {
   authorizeEndShare,
   authorizeManageLegalBases,
@@ -67,12 +67,12 @@ export async function archiveLegalBasis(deps: Deps, actor: Actor, id: string): P
 
 async function present(tx: Db, a: ChildAccess, rows: repo.ShareRow[]): Promise<Share[]> {
   const tenantId = a.actor.tenantId;
-  const orgs = await organisationRefs(
+  const orgs = await repo.organisationRefs(
     tx,
     tenantId,
     rows.flatMap((r) => [r.fromOrganisationId, r.toOrganisationId]),
   );
-  const people = await personRefs(
+  const people = await repo.personRefs(
     tx,
     tenantId,
     rows.flatMap((r) => [r.recordedBy, r.endedBy]),
@@ -122,7 +122,7 @@ export async function recordShare(deps: Deps, actor: Actor, childId: string, bod
     const issues: Issue[] = [];
     if (!organisationsOf(actor).includes(body.fromOrganisationId))
       issues.push({ path: 'body.fromOrganisationId', message: 'Share only your own organisation’s information.' });
-    const orgs = await organisationRefs(tx, actor.tenantId, [body.toOrganisationId]);
+    const orgs = await repo.organisationRefs(tx, actor.tenantId, [body.toOrganisationId]);
     if (!orgs.has(body.toOrganisationId))
       issues.push({ path: 'body.toOrganisationId', message: 'Not an organisation of this municipality.' });
     else if (body.toOrganisationId === body.fromOrganisationId)

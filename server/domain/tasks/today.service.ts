@@ -1,4 +1,3 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
 import { todayInSweden } from '../../../common/schemas/children.ts';
 import { ParticipantResponse } from '../../../common/schemas/meetings.ts';
 import { PlanKind } from '../../../common/schemas/plans.ts';
@@ -7,7 +6,6 @@ import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import { inTurn } from '../../db/in-turn.ts';
 import type { Deps } from '../../deps.ts';
-import { notifications } from '../../notify/tables.ts';
 import { addDays, startOfDayInSweden } from '../children/dates.ts';
 import { isVolunteerOnly } from '../children/scope.ts';
 import { auditQuestionReads } from '../hub/questions.service.ts';
@@ -43,15 +41,7 @@ export async function myDay(deps: Deps, actor: Actor): Promise<Today> {
         repo.myMeetingsBetween(tx, actor, startOfDayInSweden(today), startOfDayInSweden(addDays(today, MEETING_DAYS))),
       () => (staff ? repo.plansToFollowUp(tx, actor, addDays(today, HORIZONS.plans)) : none()),
     );
-    const notices = await loadOwn(
-      tx,
-      actor,
-      or(
-        isNull(notifications.readAt),
-        and(eq(notifications.urgency, 'immediate'), isNull(notifications.acknowledgedAt)),
-      ),
-      { limit: NOTICES, offset: 0 },
-    );
+    const notices = await loadOwn(tx, actor, { pending: true }, { limit: NOTICES, offset: 0 });
     const unreadCount = await unreadCountOf(tx, actor);
 
     const deadlines = deadlineRows.map((r) => deadlineTask(r, today)).sort(byUrgency);

@@ -13,6 +13,7 @@ import {
 } from '../../../../common/schemas/governance.ts';
 import type { Deps } from '../../../deps.ts';
 import { actorOf } from '../../../http/auth-plugin.ts';
+import { errors } from '../../../errors.ts';
 import { api, errorResponses } from '../../../http/route.ts';
 import * as service from './service.ts';
 
@@ -72,10 +73,10 @@ export function governanceRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: GovernanceVersion, ...errorResponses, 409: GovernanceConflict },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const res = await service.saveDraft(deps, actorOf(req), req.params.id, req.params.number, req.body);
       if (res.ok) return res.version;
-      return reply.status(409).send({ error: 'version_conflict', message: stale, current: res.current });
+      throw errors.conflict('version_conflict', stale, { current: res.current });
     },
   );
   r.post(
@@ -88,10 +89,10 @@ export function governanceRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: GovernanceVersion, ...errorResponses, 409: GovernanceConflict },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const res = await service.signOff(deps, actorOf(req), req.params.id, req.params.number, req.body);
       if (res.ok) return res.version;
-      return reply.status(409).send({ error: 'version_conflict', message: stale, current: res.current });
+      throw errors.conflict('version_conflict', stale, { current: res.current });
     },
   );
   r.get(

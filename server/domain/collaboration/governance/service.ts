@@ -3,7 +3,7 @@ import { audit } from '../../../audit/write.ts';
 import type { Actor } from '../../../context.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../deps.ts';
-import { AppError, errors } from '../../../errors.ts';
+import { errors } from '../../../errors.ts';
 import { loadForManage, loadForRead } from '../policy.ts';
 import * as collabRepo from '../repo.ts';
 import { renderGovernancePdf } from './pdf.ts';
@@ -83,7 +83,7 @@ export async function startDraftIn(tx: Db, actor: Actor, id: string, lang: DocLa
     content,
     updatedBy: actor.userId,
   });
-  if (!row) throw new AppError(409, 'draft_exists', 'Someone started a draft at the same moment. Reload.');
+  if (!row) throw errors.conflict('draft_exists', 'Someone started a draft at the same moment. Reload.');
   return row;
 }
 
@@ -91,7 +91,7 @@ export async function startDraft(deps: Deps, actor: Actor, id: string, lang: Doc
   return deps.db.transaction(async (tx) => {
     await loadForManage(tx, actor, id);
     const existing = (await repo.versionsOf(tx, id)).find((v) => v.status === 'draft');
-    if (existing) throw new AppError(409, 'draft_exists', `Version ${existing.number} is already a draft: edit it.`);
+    if (existing) throw errors.conflict('draft_exists', `Version ${existing.number} is already a draft: edit it.`);
     const row = await startDraftIn(tx, actor, id, lang);
     const out = await present(tx, id, row);
     await audit(tx, { action: 'governance.draft_start', entity: 'governance_version', entityId: row.id });
@@ -99,7 +99,7 @@ export async function startDraft(deps: Deps, actor: Actor, id: string, lang: Doc
   });
 }
 
-const readOnly = () => new AppError(409, 'version_adopted', 'An adopted version is read-only: start a revision.');
+const readOnly = () => errors.conflict('version_adopted', 'An adopted version is read-only: start a revision.');
 
 export async function saveDraft(
   deps: Deps,
@@ -134,7 +134,7 @@ export async function signOff(
     const v = await repo.findVersion(tx, id, number);
     if (!v) throw errors.notFound('version');
     if (v.status !== 'draft')
-      throw new AppError(409, 'not_current_draft', 'Only the current draft is signed; this version is not a draft.');
+      throw errors.conflict('not_current_draft', 'Only the current draft is signed; this version is not a draft.');
     const ps = await parties(tx, id);
     if (!ps.some((p) => p.id === body.partyId))
       throw errors.validation([{ path: 'body.partyId', message: 'Choose a party of this collaboration.' }]);
@@ -146,7 +146,7 @@ export async function signOff(
       signedBy: body.signedBy,
       recordedBy: actor.userId,
     });
-    if (!inserted) throw new AppError(409, 'already_signed', 'The party has already signed this text.');
+    if (!inserted) throw errors.conflict('already_signed', 'The party has already signed this text.');
     const signed = new Set((await repo.signOffsOf(tx, v.id, v.revision)).map((s) => s.partyId));
     const all = ps.every((p) => signed.has(p.id));
     const row = all ? await repo.adopt(tx, id, v.id) : v;

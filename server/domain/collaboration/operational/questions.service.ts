@@ -12,7 +12,7 @@ import { audit } from '../../../audit/write.ts';
 import type { Actor } from '../../../context.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../deps.ts';
-import { AppError, errors, type Issue } from '../../../errors.ts';
+import { errors, type Issue } from '../../../errors.ts';
 import { accessFrom } from '../../children/access.ts';
 import { isStaffMember } from '../../children/policy.ts';
 import * as childRepo from '../../children/repo.ts';
@@ -111,7 +111,7 @@ export async function raiseFromHub(
   });
 }
 
-const settled = () => new AppError(409, 'question_settled', 'The question is already answered or closed.');
+const settled = () => errors.conflict('question_settled', 'The question is already answered or closed.');
 
 /** The level now handling the question runs it: the forum, or the strategic level once escalated. */
 async function loadQuestion(tx: Db, actor: Actor, id: string, questionId: string) {

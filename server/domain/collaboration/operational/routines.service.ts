@@ -3,7 +3,7 @@ import { audit } from '../../../audit/write.ts';
 import type { Actor } from '../../../context.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../deps.ts';
-import { AppError, errors } from '../../../errors.ts';
+import { errors } from '../../../errors.ts';
 import { authorize, authorizeRun, loadLevels, managedOrganisations } from './policy.ts';
 import { currentVersion, presentRoutine } from './presenter.ts';
 import * as repo from './repo.ts';
@@ -80,7 +80,7 @@ export async function addVersion(
     const versions = await repo.lockVersions(tx, routine.id);
     const last = versions.at(-1);
     if (last && last.adoptedAt === null)
-      throw new AppError(409, 'draft_exists', 'There is already a draft: adopt it or edit it before starting another.');
+      throw errors.conflict('draft_exists', 'There is already a draft: adopt it or edit it before starting another.');
     const v = await repo.insertVersion(tx, {
       routineId: routine.id,
       version: (last?.version ?? 0) + 1,
@@ -117,13 +117,13 @@ export async function adopt(
     if (issues.length > 0 || !target) throw errors.validation(issues);
     const current = currentVersion(versions);
     if (target.adoptedAt !== null || (current && current.version > target.version))
-      throw new AppError(409, 'already_adopted', 'This version is already adopted, or a later one is.');
+      throw errors.conflict('already_adopted', 'This version is already adopted, or a later one is.');
     const adopted = await repo.adoptVersion(tx, target.id, {
       adoptedBy: actor.userId,
       adoptedDecision: body.decision,
       adoptedMeetingId: body.meetingId,
     });
-    if (!adopted) throw new AppError(409, 'already_adopted', 'This version is already adopted.');
+    if (!adopted) throw errors.conflict('already_adopted', 'This version is already adopted.');
     await audit(tx, {
       action: 'routine.adopt',
       entity: 'routine',
@@ -139,7 +139,7 @@ export async function confirmRead(deps: Deps, actor: Actor, id: string, routineI
   return deps.db.transaction(async (tx) => {
     const { routine } = await loadRoutine(tx, actor, id, routineId);
     const current = currentVersion(await repo.versionsOf(tx, [routine.id]));
-    if (!current) throw new AppError(409, 'not_adopted', 'No version of this routine is adopted yet.');
+    if (!current) throw errors.conflict('not_adopted', 'No version of this routine is adopted yet.');
     await repo.insertRead(tx, current.id, actor.userId);
     await audit(tx, {
       action: 'routine.read',

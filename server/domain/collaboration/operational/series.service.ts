@@ -2,7 +2,7 @@ import type { SeriesBody } from '../../../../common/schemas/forum.ts';
 import { audit } from '../../../audit/write.ts';
 import type { Actor } from '../../../context.ts';
 import type { Deps } from '../../../deps.ts';
-import { AppError, errors, type Issue } from '../../../errors.ts';
+import { errors, type Issue } from '../../../errors.ts';
 import { buildCalendar } from '../../meetings/ics.ts';
 import { insertParticipants } from '../../meetings/repo.ts';
 import { fromLocal } from '../../meetings/stockholm.ts';
@@ -113,7 +113,7 @@ export async function seriesCalendar(deps: Deps, actor: Actor, id: string, serie
     const series = await repo.findSeries(tx, id, seriesId);
     if (!series) throw errors.notFound('series');
     const first = (await repo.levelMeetings(tx, [id], 'all')).find((m) => m.seriesId === series.id);
-    if (!first) throw new AppError(409, 'series_empty', 'The series holds no meetings.');
+    if (!first) throw errors.conflict('series_empty', 'The series holds no meetings.');
     await audit(tx, { action: 'meeting_series.calendar', entity: 'meeting_series', entityId: series.id });
     return buildCalendar(series.title, [
       {
@@ -153,7 +153,7 @@ export async function feedbackState(deps: Deps, actor: Actor, id: string, meetin
     if (confirm !== undefined) {
       authorize(a, 'feedback');
       if (meeting.status !== 'closed')
-        throw new AppError(409, 'meeting_not_closed', 'Feed back to your staff after the meeting is closed.');
+        throw errors.conflict('meeting_not_closed', 'Feed back to your staff after the meeting is closed.');
       await repo.insertFeedback(tx, meetingId, actor.userId, confirm);
       await audit(tx, { action: 'forum.feedback', entity: 'meeting', entityId: meetingId });
     }

@@ -2,7 +2,7 @@ import { todayInSweden } from '../../../../common/schemas/children.ts';
 import { hasRole, type Actor } from '../../../context.ts';
 import type { Deps } from '../../../deps.ts';
 import { audit } from '../../../audit/write.ts';
-import { visibleCollaborationIds } from '../access.ts';
+import { visibleCollaborationIds } from '../repo.ts';
 import { can, isStaff, loadLevels, managedOrganisations } from './policy.ts';
 import { presentMeeting, presentQuestion } from './presenter.ts';
 import * as repo from './repo.ts';

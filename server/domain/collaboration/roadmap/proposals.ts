@@ -10,7 +10,7 @@ import { audit } from '../../../audit/write.ts';
 import type { Actor } from '../../../context.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../deps.ts';
-import { AppError, errors } from '../../../errors.ts';
+import { errors } from '../../../errors.ts';
 import { annotationSources } from '../../processmaps/repo.ts';
 import { questionSources } from '../operational/repo.ts';
 import { loadForManage, loadForRead } from '../policy.ts';
@@ -120,7 +120,7 @@ export async function updateProposal(
     if (p.version !== body.version) return { ok: false, current: await current() };
     const to = body.status && body.status !== p.status ? body.status : undefined;
     if (to && !proposalMoves[p.status].includes(to))
-      throw new AppError(409, 'invalid_transition', `A proposal that is ${p.status} cannot become ${to}.`);
+      throw errors.conflict('invalid_transition', `A proposal that is ${p.status} cannot become ${to}.`);
     if (to && settling.includes(to) && !body.decision)
       throw errors.validation([{ path: 'body.decision', message: 'Give the decision that settled the proposal.' }]);
     if (to === 'evaluated' && !body.evaluation)

@@ -2,7 +2,7 @@ import type { Review, ReviewRecordBody } from '../../../../common/schemas/collab
 import { audit } from '../../../audit/write.ts';
 import type { Actor } from '../../../context.ts';
 import type { Deps } from '../../../deps.ts';
-import { AppError, errors } from '../../../errors.ts';
+import { errors } from '../../../errors.ts';
 import * as governance from '../governance/repo.ts';
 import { startDraftIn } from '../governance/service.ts';
 import { loadForManage, loadForRead } from '../policy.ts';
@@ -48,7 +48,7 @@ export async function recordReview(deps: Deps, actor: Actor, id: string, reviewI
     await loadForManage(tx, actor, id);
     const review = await repo.findReview(tx, id, reviewId);
     if (!review) throw errors.notFound('review');
-    if (review.heldOn) throw new AppError(409, 'review_held', 'This review is already recorded.');
+    if (review.heldOn) throw errors.conflict('review_held', 'This review is already recorded.');
     let startedRevision: number | null = null;
     if (body.startRevision) {
       const versions = await governance.versionsOf(tx, id);
@@ -74,7 +74,7 @@ export async function recordReview(deps: Deps, actor: Actor, id: string, reviewI
       whatDoesNot: body.whatDoesNot,
       startedRevision,
     });
-    if (!row) throw new AppError(409, 'review_held', 'This review is already recorded.');
+    if (!row) throw errors.conflict('review_held', 'This review is already recorded.');
     const reviews = await listIn(tx, id);
     await audit(tx, { action: 'collaboration.review_record', entity: 'collaboration_review', entityId: reviewId });
     return { reviews };

@@ -12,7 +12,7 @@ import { audit } from '../../../audit/write.ts';
 import type { Actor } from '../../../context.ts';
 import type { Db } from '../../../db/connect.ts';
 import type { Deps } from '../../../deps.ts';
-import { AppError, errors, type Issue } from '../../../errors.ts';
+import { errors, type Issue } from '../../../errors.ts';
 import { authorize, authorizeRun, loadLevels, type LevelAccess } from '../operational/policy.ts';
 import { presentAgreement, presentBarrier, presentEvaluation } from './presenter.ts';
 import { proposeFrom, titleFrom } from '../roadmap/proposals.ts';
@@ -122,7 +122,7 @@ export async function escalateBarrier(deps: Deps, actor: Actor, id: string, barr
   return deps.db.transaction(async (tx) => {
     const { b } = await loadBarrier(tx, actor, id, barrierId);
     if (b.level === 'strategic')
-      throw new AppError(409, 'already_escalated', 'The barrier is already with the strategic level.');
+      throw errors.conflict('already_escalated', 'The barrier is already with the strategic level.');
     const updated = await repo.updateBarrier(tx, b.id, { level: 'strategic', escalatedAt: new Date() });
     await audit(tx, { action: 'barrier.escalate', entity: 'barrier', entityId: b.id });
     return (await present(tx, [updated]))[0]!;
