@@ -31,6 +31,7 @@ export function ChildSummary({ child }: { child: ChildDetail }) {
     (f.topicsWithoutResponsible > 0 ? 1 : 0) +
     (f.overdueQuestions > 0 ? 1 : 0) +
     (f.questionsWithoutOwner > 0 ? 1 : 0) +
+    (f.beskedContradictions > 0 ? 1 : 0) +
     (proposed ? 1 : 0);
   return (
     <section className="panel child-summary" aria-labelledby="summary-heading">
@@ -66,6 +67,16 @@ export function ChildSummary({ child }: { child: ChildDetail }) {
             <dd>
               <Link to={`/meetings/${proposed.id}`}>
                 {when(proposed.startsAt, proposed.endsAt)} – {t('child.summary.proposedMeetingAction')}
+              </Link>
+            </dd>
+          </div>
+        ) : null}
+        {f.beskedContradictions > 0 ? (
+          <div className="child-summary__flag">
+            <dt>{t('besked.child.title')}</dt>
+            <dd>
+              <Link to={`/children/${child.id}/besked`}>
+                {t('besked.child.flag', { count: f.beskedContradictions })}
               </Link>
             </dd>
           </div>

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, type SQL } from 'drizzle-or
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import { activeMembership } from '../children/scope.ts';
+import { beskedContradictions } from '../besked/tables.ts';
 import { meetings } from '../meetings/tables.ts';
 import { hubMembers } from '../children/tables.ts';
 import { sharedWith, withheldRows, type Guarded } from '../sharing/rule.ts';
@@ -166,6 +167,15 @@ export async function transferTopics(db: Db, childId: string, from: string, to: 
 export async function findFirstMeeting(db: Db, childId: string): Promise<FirstMeetingRow | null> {
   const [row] = await db.select().from(firstMeetings).where(eq(firstMeetings.childId, childId));
   return row ?? null;
+}
+
+/** The children's open besked contradictions (not yet resolved by an agreed line), one row each. */
+export async function openContradictionsFor(db: Db, childIds: string[]): Promise<{ childId: string; topic: string }[]> {
+  if (childIds.length === 0) return [];
+  return db
+    .select({ childId: beskedContradictions.childId, topic: beskedContradictions.topic })
+    .from(beskedContradictions)
+    .where(and(inArray(beskedContradictions.childId, childIds), isNull(beskedContradictions.resolvedAt)));
 }
 
 /** The meeting that plans the child's first meeting (linked when it was scheduled), if any. */
