@@ -140,3 +140,52 @@ test('at phone width the summary and the start page show the proposal accessibly
   await expect(summaryOf(page)).toContainText('Möte som Navet föreslagit');
   await expectAccessible(page);
 });
+
+test('a besked contradiction flags the child in "my children" and on the summary until the line is agreed', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const worker = await createSocialWorker(baseURL!, 'Bodil Besked');
+  const child = await ownChild(baseURL!, worker, 'Omid');
+  const besked = `/api/children/${child.id}/besked`;
+  type View = {
+    topics: { topic: { key: string }; entries: { id: string; summary: string }[] }[];
+    tellers: { memberId: string; displayName: string }[];
+  };
+  let view: View | null = null;
+  for (const summary of ['Beslutet kan överklagas.', 'Du får säkert stanna.'])
+    view = (await child.session.send('POST', `${besked}/entries`, {
+      topic: 'return',
+      toldOn: swedishDate(0),
+      summary,
+      language: 'sv',
+      interpreterUsed: false,
+    })) as View;
+  const entries = view!.topics.find((x) => x.topic.key === 'return')!.entries.map((e) => e.id);
+  await child.session.send('POST', `${besked}/contradictions`, {
+    entryIds: entries,
+    note: 'Olika besked om framtiden',
+  });
+
+  await logIn(page, worker.email, worker.password);
+  const card = page.locator('.child-card').filter({ hasText: child.name });
+  await expect(card.getByRole('link', { name: /^Motstridiga besked: 1 fråga/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/children/${child.id}`);
+  await expect(summaryOf(page).getByRole('link', { name: /^Motstridiga besked: 1 fråga/ })).toBeVisible();
+  await expectAccessible(page);
+
+  const me = view!.tellers.find((x) => x.displayName === 'Bodil Besked')!;
+  await child.session.send('PUT', `${besked}/lines/return`, {
+    text: 'Beslutet gäller; vi hjälper dig att överklaga.',
+    tellerMemberId: me.memberId,
+  });
+  await child.session.api.dispose();
+  await page.reload();
+  await expect(summaryOf(page)).toContainText('Att göra');
+  await expect(summaryOf(page)).not.toContainText('Motstridiga besked');
+  await page.goto('/');
+  await expect(card).toBeVisible();
+  await expect(card).not.toContainText('Motstridiga besked');
+});
