@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, logIn } from './helpers.ts';
+import { demo, expectAccessible, logIn } from './helpers.ts';
 import { apiSession, createSocialWorker, swedishDate, type NewUser } from './hub-helpers.ts';
 
 /**
@@ -188,4 +188,21 @@ test('a besked contradiction flags the child in "my children" and on the summary
   await page.goto('/');
   await expect(card).toBeVisible();
   await expect(card).not.toContainText('Motstridiga besked');
+});
+
+test('a manager reads one user’s audit log on its own page, with the CSV', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const worker = await createSocialWorker(baseURL!, 'Lova Loggad');
+  const child = await ownChild(baseURL!, worker, 'Dawit');
+  const me = (await child.session.get('/api/auth/me')) as { user: { id: string } };
+  await child.session.api.dispose();
+
+  await logIn(page, demo.manager);
+  await page.goto(`/audit/users/${me.user.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Logg för Lova Loggad' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /CSV/ })).toHaveAttribute(
+    'href',
+    `/api/audit/users/${me.user.id}/log.csv`,
+  );
+  await expectAccessible(page);
 });
