@@ -39,11 +39,10 @@ describe('routing by the default rules', () => {
     expect(await runJobs(t, w)).toBeGreaterThan(0);
     expect(await received(w, everyone)).toEqual({
       social_worker: ['event.recorded/immediate', 'proposal.hub_meeting/normal'],
-      // The proposed hub meeting is drafted at once and the hub's staff are invited to it.
-      god_man: ['event.recorded/normal', 'meeting.invited/normal'],
-      contact_person: ['meeting.invited/normal'], // she recorded it, so only the invitation
-      school_mentor: ['meeting.invited/normal'],
-      volunteer: [], // civil society is never invited to a child's meeting
+      god_man: ['event.recorded/normal'],
+      contact_person: [], // she recorded it
+      school_mentor: [], // on the drafted meeting's list, but a draft sends nothing
+      volunteer: [],
       manager: [],
       outsider: [],
     });
@@ -58,7 +57,7 @@ describe('routing by the default rules', () => {
       .select()
       .from(jobs)
       .where(and(eq(jobs.tenantId, w.tenant.id), eq(jobs.kind, 'notify.email')));
-    expect(pings).toHaveLength(6); // and the three invitations to the drafted hub meeting
+    expect(pings).toHaveLength(3);
   });
 
   it('absconded: the core three and the manager, all at once', async () => {
@@ -104,9 +103,8 @@ describe('routing by the default rules', () => {
     await runJobs(t, w);
     expect(await received(w, ['social_worker', 'school_mentor', 'god_man'])).toEqual({
       social_worker: ['proposal.hub_meeting/normal', 'proposal.isip/normal'],
-      // One drafted hub meeting (the second event finds it unresolved), so one invitation each.
-      school_mentor: ['event.recorded/immediate', 'meeting.invited/normal'],
-      god_man: ['event.recorded/normal', 'meeting.invited/normal'],
+      school_mentor: ['event.recorded/immediate'],
+      god_man: ['event.recorded/normal'],
     });
   });
 });

@@ -52,7 +52,10 @@ describe('a changed wellbeing drafts a hub meeting', () => {
       [w.people.social_worker.id, w.people.god_man.id, w.people.contact_person.id, w.people.school_mentor.id].sort(),
     );
     expect(invited).not.toContain(w.people.volunteer.id); // civil society is never invited
-    expect((await noticesOf(t, w.people.god_man.id)).map((n) => n.kind)).toContain('meeting.invited');
+    // A draft sends nothing: the invitation waits on the god man's tasks, unanswered.
+    expect((await noticesOf(t, w.people.god_man.id)).map((n) => n.kind)).not.toContain('meeting.invited');
+    const tasks = (await w.clients.god_man.get('/api/me/tasks')).json<{ items: { kind: string; link: string }[] }>();
+    expect(tasks.items.filter((x) => x.kind === 'invitation').map((x) => x.link)).toEqual([`/meetings/${id}`]);
 
     expect((await upcoming(w)).find((x) => x.id === id)).toMatchObject({ proposed: true });
     expect((await proposalsOnStartPage(w)).map((p) => p.id)).toEqual([id]);

@@ -3,7 +3,6 @@ import { audit } from '../../audit/write.ts';
 import type { Db } from '../../db/connect.ts';
 import { addDays } from '../children/dates.ts';
 import * as drafts from './drafts-repo.ts';
-import { tellAboutMeeting } from './notices.ts';
 import * as repo from './repo.ts';
 import { dayOf, fromLocal } from './stockholm.ts';
 
@@ -23,7 +22,7 @@ export function suggestedDay(now: Date): string {
 
 /**
  * An event whose rule proposes a hub meeting (a changed wellbeing, a rejection) drafts the meeting at
- * once, not just a notice: kind `hub`, the hub's social worker as organiser, the hub's staff invited,
+ * once, not just a notice: kind `hub`, the hub's social worker as organiser, the hub's staff on the list,
  * 09:00–10:00 on a suggested day. It stays unresolved (on the child's summary and the social worker's
  * start page) until it is held or cancelled with a reason. A child with an unresolved proposal keeps
  * it (a second event does not draft a second meeting); a hub without a social worker gets no draft.
@@ -73,8 +72,8 @@ export async function draftHubMeeting(
     organisationId: null,
     detail: { kind: 'hub', invited: invitees.length, guests: 0, drafted: event.type },
   });
-  // The hub is invited like to any meeting; the organiser hears of it through the proposal notice.
-  await tellAboutMeeting(tx, meeting, 'meeting.invited', invitees, organiser.userId);
+  // A draft, as the I-SIP's: no notices from Navet. The hub sees the invitation in its meetings and tasks;
+  // the organiser hears through the proposal notice, and a change of time tells everyone invited.
   return meeting.id;
 }
 
