@@ -15,6 +15,7 @@ const shellPages: RouteObject[] = [
     'levels',
     'childForm',
     'everyday',
+    'besked',
   ]),
   route('children/new', () => import('./pages/Children/NewChildPage.tsx'), 'NewChildPage', 'createChild', [
     'childForm',

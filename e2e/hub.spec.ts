@@ -112,6 +112,7 @@ test('a social worker opens a case, builds the hub around the child and hands ov
   await expect(meeting).toContainText('Göran Ek (god man)');
   await reveal(page, 'Checklista');
   for (const item of [
+    'Mötet är hållet',
     'Sätta ansikten på varandra',
     'Sekretess och dokumentation',
     'Hur de vuxna pratar med varandra',

@@ -162,6 +162,8 @@ export const ChildFlags = z.object({
   overdueQuestions: z.number().int(),
   /** Open questions whose owner has left the hub. */
   questionsWithoutOwner: z.number().int(),
+  /** Topics with besked marked as contradicting and no agreed line since (a count: it discloses no content). */
+  beskedContradictions: z.number().int(),
   /** Any of the above: the list can highlight the child. */
   attention: z.boolean(),
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits } from '../limits.ts';
 import { PrincipalType, Role } from '../roles.ts';
 import { FutureDate, HubRole, PastDate } from './children.ts';
+import { MeetingStatus } from './meetings.ts';
 import { InfoCategory } from './sharing.ts';
 
 /** The guide's topics a child asks about; the client translates each key. */
@@ -24,6 +25,8 @@ export const TopicKey = z.union([DefaultTopic, z.string().uuid()]);
 
 /** The items of the first hub meeting, from the guide. */
 export const checklistItems = [
+  // Ticked from the meeting when the first hub meeting linked to the checklist is held.
+  'meeting_held',
   'put_faces',
   'secrecy_and_documentation',
   'how_adults_talk',
@@ -208,6 +211,8 @@ export const FirstMeeting = z.object({
   proposedOn: z.string().nullable(),
   /** When Navet proposed the meeting; null when it has not yet. */
   proposedAt: z.string().nullable(),
+  /** The meeting (kind first_hub) that plans it, once one is scheduled: its day becomes the proposed date. */
+  meeting: z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string(), status: MeetingStatus }).nullable(),
   /** The core three, who meet first. */
   participants: z.array(MemberRef),
   items: z.array(ChecklistOutcome),

@@ -324,6 +324,8 @@ export const MeetingSummary = z.object({
   location: z.string().nullable(),
   openDecisions: z.number().int(),
   myResponse: ParticipantResponse.nullable(),
+  /** Drafted by Navet after an event and not yet resolved: neither held nor cancelled with a reason. */
+  proposed: z.boolean(),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 

@@ -80,5 +80,10 @@ export const Today = z.object({
   meetings: z.array(TodayMeeting),
   /** Plans whose follow-up the user holds, due soon or passed. */
   plans: z.array(TodayPlan),
+  /**
+   * Meetings Navet drafted after an event (a changed wellbeing) that the user organises, whatever their
+   * date: unresolved until held or cancelled with a reason.
+   */
+  proposals: z.array(TodayMeeting),
 });
 export type Today = z.infer<typeof Today>;

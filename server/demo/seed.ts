@@ -307,8 +307,8 @@ async function seedHubWork(
   );
   // Amir: all but one item done; Hodan: all done; Layla: proposed, nothing done yet.
   const meetings: [DemoChild, string, number][] = [
-    [amir, addDays(today, -20), 5],
-    [hodan, addDays(today, -40), 6],
+    [amir, addDays(today, -20), checklistItems.length - 1],
+    [hodan, addDays(today, -40), checklistItems.length],
     [layla, addDays(today, 5), 0],
   ];
   await tx

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ChildDetail } from '../../../common/schemas/children.ts';
 import { useHubRoleList } from '../ChildValues.tsx';
 import { sectionIds } from './sections.ts';
@@ -13,7 +14,7 @@ export function ChildFlags({ child }: { child: ChildDetail }) {
   const roleList = useHubRoleList();
   if (child.view !== 'full') return null;
   const f = child.flags;
-  const items: { key: string; text: string; href: string }[] = [];
+  const items: { key: string; text: string; href: string; to?: string }[] = [];
   if (child.missingCoreRoles.length > 0)
     items.push({
       key: 'core',
@@ -40,6 +41,14 @@ export function ChildFlags({ child }: { child: ChildDetail }) {
       text: t('hub.flags.questionsWithoutOwner', { count: f.questionsWithoutOwner }),
       href: sectionIds.questions,
     });
+  // Until the hub agrees its line on the topic; fixed on the besked page.
+  if (f.beskedContradictions > 0)
+    items.push({
+      key: 'besked',
+      text: t('besked.child.flag', { count: f.beskedContradictions }),
+      href: '',
+      to: `/children/${child.id}/besked`,
+    });
 
   return (
     <section className="panel hub-flags" id={sectionIds.flags} aria-labelledby="flags-heading">
@@ -56,7 +65,7 @@ export function ChildFlags({ child }: { child: ChildDetail }) {
               <span className="hub-warning__icon" aria-hidden="true">
                 ⚠
               </span>
-              <a href={`#${item.href}`}>{item.text}</a>
+              {item.to ? <Link to={item.to}>{item.text}</Link> : <a href={`#${item.href}`}>{item.text}</a>}
             </li>
           ))}
         </ul>

@@ -6,7 +6,8 @@ import type { ChecklistItem, FirstMeeting as FirstMeetingData } from '../../../c
 import { useFirstMeeting, useRecordChecklist, useSetProposedDate } from '../../api/hub.ts';
 import { fieldIssue } from '../errors.ts';
 import { Field, TextAreaField } from '../Field.tsx';
-import { localIsoDate, useFormatDate, useFormatDateTime } from '../format.ts';
+import { Link } from 'react-router';
+import { localIsoDate, useFormatDate, useFormatDateTime, useFormatMeetingTime } from '../format.ts';
 import { Loading } from '../Notice.tsx';
 import { Agreements } from './Agreements.tsx';
 import { HubErrorRegion, SavedRegion } from './HubError.tsx';
@@ -73,18 +74,36 @@ function ProposedDate({
 }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const when = useFormatMeetingTime();
   const setDate = useSetProposedDate(childId);
   const [value, setValue] = useState(meeting.proposedOn ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDate.mutate({ proposedOn: value || null }, { onSuccess: () => onSaved(t('hub.firstMeeting.dateSaved')) });
   };
+  if (meeting.meeting) {
+    const m = meeting.meeting;
+    return (
+      <p>
+        <strong>{t('hub.firstMeeting.scheduled')}</strong> {when(m.startsAt, m.endsAt)}{' '}
+        <Link to={`/meetings/${m.id}`}>{t('hub.firstMeeting.openMeeting')}</Link>
+      </p>
+    );
+  }
+  const schedule = new URLSearchParams({ child: childId, kind: 'first_hub', date: meeting.proposedOn ?? '' });
   return (
     <>
       <p>
         <strong>{t('hub.firstMeeting.proposedOn')}</strong>{' '}
         {meeting.proposedOn ? formatDate(meeting.proposedOn) : t('hub.firstMeeting.noDate')}
       </p>
+      {meeting.abilities.record ? (
+        <p>
+          <Link className="button button--secondary" to={`/meetings/new?${schedule.toString()}`}>
+            {t('hub.firstMeeting.schedule')}
+          </Link>
+        </p>
+      ) : null}
       {meeting.abilities.record ? (
         <form className="hub-inline-form" onSubmit={submit} noValidate>
           <HubErrorRegion error={setDate.error} />

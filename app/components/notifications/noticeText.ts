@@ -26,7 +26,9 @@ export function noticeText(
     case 'event.escalated':
       return t('notices.kind.event.escalated', { event, child });
     case 'proposal.hub_meeting':
-      return t('notices.kind.proposal.hub_meeting', { event, child });
+      return n.params.drafted === true
+        ? t('notices.kind.proposal.hub_meeting_drafted', { event, child })
+        : t('notices.kind.proposal.hub_meeting', { event, child });
     case 'proposal.isip':
       return n.params.drafted === true
         ? t('notices.kind.proposal.isip_drafted', { event, child })

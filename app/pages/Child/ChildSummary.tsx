@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ChildDetail } from '../../../common/schemas/children.ts';
 import { sectionIds } from '../../components/hub/sections.ts';
 import { useFormatDate } from '../../components/format.ts';
@@ -21,13 +22,17 @@ export function ChildSummary({ child }: { child: ChildDetail }) {
   if (!full) return null;
   const deadline = deadlines.data?.items.find((d) => !d.passed);
   const meeting = meetings.data?.items[0];
+  // Drafted by Navet after an event: it stays here until held or cancelled with a reason.
+  const proposed = meetings.data?.items.find((m) => m.proposed);
   const f = child.flags;
   const todo =
     child.missingCoreRoles.length +
     (f.firstMeetingOpen ? 1 : 0) +
     (f.topicsWithoutResponsible > 0 ? 1 : 0) +
     (f.overdueQuestions > 0 ? 1 : 0) +
-    (f.questionsWithoutOwner > 0 ? 1 : 0);
+    (f.questionsWithoutOwner > 0 ? 1 : 0) +
+    (f.beskedContradictions > 0 ? 1 : 0) +
+    (proposed ? 1 : 0);
   return (
     <section className="panel child-summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading">{t('child.summary.title')}</h2>
@@ -56,6 +61,26 @@ export function ChildSummary({ child }: { child: ChildDetail }) {
             )}
           </dd>
         </div>
+        {proposed ? (
+          <div className="child-summary__flag">
+            <dt>{t('child.summary.proposedMeeting')}</dt>
+            <dd>
+              <Link to={`/meetings/${proposed.id}`}>
+                {when(proposed.startsAt, proposed.endsAt)} – {t('child.summary.proposedMeetingAction')}
+              </Link>
+            </dd>
+          </div>
+        ) : null}
+        {f.beskedContradictions > 0 ? (
+          <div className="child-summary__flag">
+            <dt>{t('besked.child.title')}</dt>
+            <dd>
+              <Link to={`/children/${child.id}/besked`}>
+                {t('besked.child.flag', { count: f.beskedContradictions })}
+              </Link>
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('child.summary.todo')}</dt>
           <dd>

@@ -35,9 +35,12 @@ export function MeetingNewPage() {
   const create = useCreateMeeting();
   useDocumentTitle(t('meetings.new.title'));
 
-  const [kind, setKind] = useState<MeetingKind>('hub');
+  // The first meeting's checklist links here with the kind and its proposed day filled in.
+  const [kind, setKind] = useState<MeetingKind>(params.get('kind') === 'first_hub' ? 'first_hub' : 'hub');
   const [title, setTitle] = useState('');
-  const [date, setDate] = useState('');
+  const [date, setDate] = useState(() =>
+    /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : '',
+  );
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('10:00');
   const [location, setLocation] = useState('');

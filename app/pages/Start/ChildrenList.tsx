@@ -154,6 +154,17 @@ export function ChildrenList() {
                   ) : null}
                 </dl>
                 <MissingCoreRoles roles={child.missingCoreRoles} />
+                {child.flags && child.flags.beskedContradictions > 0 ? (
+                  // Until the hub agrees what the child is told: the besked page is where that happens.
+                  <p className="flag">
+                    <span className="flag__icon" aria-hidden="true">
+                      ⚠
+                    </span>
+                    <Link to={`/children/${child.id}/besked`}>
+                      {t('besked.child.flag', { count: child.flags.beskedContradictions })}
+                    </Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

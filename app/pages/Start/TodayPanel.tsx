@@ -136,7 +136,8 @@ export function TodayPanel({ staff }: { staff: boolean }) {
     d.deadlines.length === 0 &&
     d.due.length === 0 &&
     d.meetings.length === 0 &&
-    d.plans.length === 0;
+    d.plans.length === 0 &&
+    d.proposals.length === 0;
   return (
     <section className="panel today" aria-labelledby="today-heading" aria-busy={today.isFetching}>
       <h2 id="today-heading">{t('everyday.today.title')}</h2>
@@ -160,6 +161,18 @@ export function TodayPanel({ staff }: { staff: boolean }) {
               <p>
                 <Link to="/notifications">{t('everyday.today.allNotices', { count: d.unreadCount })}</Link>
               </p>
+            </section>
+          ) : null}
+          {d.proposals.length > 0 ? (
+            // Unresolved until held or cancelled with a reason: shown whatever their date, before the rest.
+            <section className="today-part" aria-labelledby="today-proposals">
+              <h3 id="today-proposals">{t('everyday.today.proposals.title')}</h3>
+              <p className="today-meta">{t('everyday.today.proposals.intro')}</p>
+              <ul className="today-list">
+                {d.proposals.map((m) => (
+                  <MeetingLine key={m.id} m={m} />
+                ))}
+              </ul>
             </section>
           ) : null}
           {staff && !nothing ? (

@@ -3,6 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { todayInSweden } from '../../../common/schemas/children.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
+import { beskedContradictions } from '../besked/tables.ts';
 import { consentOrganisations, consents } from '../consent/tables.ts';
 import { childDeadlines } from '../events/tables.ts';
 import type { NamedMember } from '../hub/repo.ts';
@@ -49,6 +50,8 @@ export interface OverviewRows {
   outcomes: (typeof checklistOutcomes.$inferSelect)[];
   /** Open questions as the flags count them: shared with the reader or not, no text. */
   openQuestions: Pick<typeof hubQuestions.$inferSelect, 'childId' | 'status' | 'dueOn' | 'ownerMemberId'>[];
+  /** Open besked contradictions as the flags count them (no content). */
+  contradictions: { childId: string; topic: string }[];
   /** Only for a reader who sees the child in full; otherwise empty. */
   questions: (typeof hubQuestions.$inferSelect)[];
   withheldQuestions: Guarded[];
@@ -107,6 +110,10 @@ export async function overviewRows(db: Db, actor: Actor, childId: string): Promi
           from ${hubQuestions} where ${inVisible(hubQuestions.childId)} and ${hubQuestions.status} = 'open'`,
       )} as open_questions,
       ${agg(
+        sql`select ${beskedContradictions.childId} as child_id, ${beskedContradictions.topic} as topic from ${beskedContradictions}
+          where ${inVisible(beskedContradictions.childId)} and ${beskedContradictions.resolvedAt} is null`,
+      )} as contradictions,
+      ${agg(
         sql`select case when ${shared} then row_to_json(${hubQuestions}) end as row,
           ${hubQuestions.ownerOrganisationId} as owner, ${hubQuestions.category} as category,
           ${hubQuestions.dueOn} as due_on, ${hubQuestions.createdAt} as created_at
@@ -164,6 +171,10 @@ export async function overviewRows(db: Db, actor: Actor, childId: string): Promi
       status: String(j.status),
       dueOn: String(j.due_on),
       ownerMemberId: String(j.owner_member_id),
+    })),
+    contradictions: ((r.contradictions ?? []) as Json[]).map((j) => ({
+      childId: String(j.child_id),
+      topic: String(j.topic),
     })),
     questions: questions.flatMap((q) => (q.row ? [rowFromJson(hubQuestions, q.row)] : [])),
     withheldQuestions: questions.filter((q) => !q.row).map((q) => ({ owner: q.owner, category: q.category })),

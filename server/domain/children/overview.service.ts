@@ -33,6 +33,7 @@ export async function childOverview(deps: Deps, actor: Actor, childId: string): 
       assignments: rows.assignments,
       outcomes: rows.outcomes,
       questions: rows.openQuestions,
+      contradictions: rows.contradictions,
     },
     [childId],
     rows.members,

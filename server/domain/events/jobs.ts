@@ -8,6 +8,7 @@ import { notify } from '../../notify/index.ts';
 import { hubRecipients, managersOfSocialWorkers } from '../../notify/recipients.ts';
 import { notifications } from '../../notify/tables.ts';
 import { addDays } from '../children/dates.ts';
+import { draftHubMeeting } from '../meetings/drafts.ts';
 import { draftIsip } from '../plans/drafts.ts';
 import { children } from '../children/tables.ts';
 import { tenants } from '../tenancy/tables.ts';
@@ -73,11 +74,15 @@ registerJob(ROUTE_JOB, async (tx, payload, job) => {
   const leads = await hubRecipients(tx, event.childId, ['social_worker']);
   for (const proposal of rule.propose) {
     if (proposal === 'isip' && !settings.usesIsip) continue;
-    // Where I-SIP is the rule, the draft is made at once and the notice leads to it.
-    const drafted = proposal === 'isip' ? await draftIsip(tx, event.tenantId, event.childId, event.type) : null;
+    // The proposal is drafted at once (an I-SIP where it is the rule, a hub meeting) and the notice leads to it.
+    const drafted =
+      proposal === 'isip'
+        ? await draftIsip(tx, event.tenantId, event.childId, event.type)
+        : await draftHubMeeting(tx, event, job.now);
+    const draftLink = proposal === 'isip' ? `/plans/${drafted}` : `/meetings/${drafted}`;
     await notify(tx, {
       ...base,
-      ...(drafted ? { params: { ...base.params, drafted: true }, link: `/plans/${drafted}` } : {}),
+      ...(drafted ? { params: { ...base.params, drafted: true }, link: draftLink } : {}),
       kind: `proposal.${proposal}`,
       userIds: leads,
       urgency: 'normal',

@@ -41,7 +41,7 @@ describe('routing by the default rules', () => {
       social_worker: ['event.recorded/immediate', 'proposal.hub_meeting/normal'],
       god_man: ['event.recorded/normal'],
       contact_person: [], // she recorded it
-      school_mentor: [],
+      school_mentor: [], // on the drafted meeting's list, but a draft sends nothing
       volunteer: [],
       manager: [],
       outsider: [],

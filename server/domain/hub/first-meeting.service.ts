@@ -57,6 +57,7 @@ async function present(tx: Db, a: ChildAccess): Promise<FirstMeeting> {
     );
   return presentFirstMeeting(
     meeting,
+    await repo.linkedMeeting(tx, meeting?.meetingId ?? null),
     participants,
     outcomes,
     new Map(recorders.map((r) => [r.id, r.name])),

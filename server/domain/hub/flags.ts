@@ -16,15 +16,16 @@ export async function flagsFor(
   childIds: string[],
   members: HubMemberRow[],
 ): Promise<Map<string, ChildFlags>> {
-  const [tenantTopics, assignments, outcomes, questions] = await inTurn(
+  const [tenantTopics, assignments, outcomes, questions, contradictions] = await inTurn(
     () => repo.listTenantTopics(db, tenantId, { includeArchived: false }),
     () => repo.assignmentsFor(db, childIds),
     () => repo.outcomesFor(db, childIds),
     // All open questions, shared with the reader or not: the flags are counts, and a count
     // discloses no content, while a hidden overdue question must still raise the alarm.
     () => repo.questionsFor(db, childIds, 'open'),
+    () => repo.openContradictionsFor(db, childIds),
   );
-  return flagsFrom({ tenantTopics, assignments, outcomes, questions }, childIds, members);
+  return flagsFrom({ tenantTopics, assignments, outcomes, questions, contradictions }, childIds, members);
 }
 
 /** What the flags are counted from, for the given children (open questions only). */
@@ -33,11 +34,13 @@ export interface FlagData {
   assignments: repo.AssignmentRow[];
   outcomes: repo.OutcomeRow[];
   questions: Pick<repo.QuestionRow, 'childId' | 'status' | 'dueOn' | 'ownerMemberId'>[];
+  /** One row per open besked contradiction (until the hub agrees its line on the topic); flagged per topic. */
+  contradictions: { childId: string; topic: string }[];
 }
 
 /** The flags from data already loaded (the child's overview reads it in its one statement). */
 export function flagsFrom(
-  { tenantTopics, assignments, outcomes, questions }: FlagData,
+  { tenantTopics, assignments, outcomes, questions, contradictions }: FlagData,
   childIds: string[],
   members: HubMemberRow[],
 ): Map<string, ChildFlags> {
@@ -60,6 +63,7 @@ export function flagsFrom(
       firstMeetingOpen: checklistOpen(outcomes.filter((o) => o.childId === childId)),
       overdueQuestions: open.filter((q) => isOverdue(q, today)).length,
       questionsWithoutOwner: open.filter((q) => !active.has(q.ownerMemberId)).length,
+      beskedContradictions: new Set(contradictions.filter((c) => c.childId === childId).map((c) => c.topic)).size,
     };
     flags.set(childId, {
       ...f,
@@ -68,7 +72,8 @@ export function flagsFrom(
         f.topicsWithoutResponsible > 0 ||
         f.firstMeetingOpen ||
         f.overdueQuestions > 0 ||
-        f.questionsWithoutOwner > 0,
+        f.questionsWithoutOwner > 0 ||
+        f.beskedContradictions > 0,
     });
   }
   return flags;

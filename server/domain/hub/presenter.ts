@@ -14,7 +14,15 @@ import {
   type Topic,
 } from '../../../common/schemas/hub.ts';
 import type { HubMemberRow } from '../children/repo.ts';
-import type { NamedMember, OutcomeRow, QuestionRow, TenantTopicRow, FirstMeetingRow } from './repo.ts';
+import type {
+  NamedMember,
+  OutcomeRow,
+  QuestionRow,
+  TenantTopicRow,
+  FirstMeetingRow,
+  LinkedMeetingRow,
+} from './repo.ts';
+import { MeetingStatus } from '../../../common/schemas/meetings.ts';
 
 /** "Sara Lind" → "SL"; one letter for one name. */
 export function initialsOf(name: string): string {
@@ -94,6 +102,7 @@ export function checklistOpen(outcomes: OutcomeRow[]): boolean {
 
 export function presentFirstMeeting(
   meeting: FirstMeetingRow | null,
+  linked: LinkedMeetingRow | null,
   participants: NamedMember[],
   outcomes: OutcomeRow[],
   recorderNames: Map<string, string>,
@@ -103,6 +112,14 @@ export function presentFirstMeeting(
   return {
     proposedOn: meeting?.proposedOn ?? null,
     proposedAt: meeting?.proposedAt.toISOString() ?? null,
+    meeting: linked
+      ? {
+          id: linked.id,
+          startsAt: linked.startsAt.toISOString(),
+          endsAt: linked.endsAt.toISOString(),
+          status: MeetingStatus.parse(linked.status),
+        }
+      : null,
     participants: participants.map(memberRef),
     items: checklistItems.map((item) => {
       const o = byItem.get(item);

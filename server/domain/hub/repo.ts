@@ -2,6 +2,8 @@ import { and, asc, desc, eq, ilike, inArray, isNull, type SQL } from 'drizzle-or
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import { activeMembership } from '../children/scope.ts';
+import { beskedContradictions } from '../besked/tables.ts';
+import { meetings } from '../meetings/tables.ts';
 import { hubMembers } from '../children/tables.ts';
 import { sharedWith, withheldRows, type Guarded } from '../sharing/rule.ts';
 import { memberships, organisations, users } from '../tenancy/tables.ts';
@@ -166,6 +168,27 @@ export async function findFirstMeeting(db: Db, childId: string): Promise<FirstMe
   const [row] = await db.select().from(firstMeetings).where(eq(firstMeetings.childId, childId));
   return row ?? null;
 }
+
+/** The children's open besked contradictions (not yet resolved by an agreed line), one row each. */
+export async function openContradictionsFor(db: Db, childIds: string[]): Promise<{ childId: string; topic: string }[]> {
+  if (childIds.length === 0) return [];
+  return db
+    .select({ childId: beskedContradictions.childId, topic: beskedContradictions.topic })
+    .from(beskedContradictions)
+    .where(and(inArray(beskedContradictions.childId, childIds), isNull(beskedContradictions.resolvedAt)));
+}
+
+/** The meeting that plans the child's first meeting (linked when it was scheduled), if any. */
+export async function linkedMeeting(db: Db, meetingId: string | null) {
+  if (!meetingId) return null;
+  const [row] = await db
+    .select({ id: meetings.id, startsAt: meetings.startsAt, endsAt: meetings.endsAt, status: meetings.status })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId));
+  return row ?? null;
+}
+
+export type LinkedMeetingRow = NonNullable<Awaited<ReturnType<typeof linkedMeeting>>>;
 
 export async function outcomesFor(db: Db, childIds: string[]): Promise<OutcomeRow[]> {
   if (childIds.length === 0) return [];

@@ -54,7 +54,11 @@ export const topicAssignments = pgTable(
   (t) => [uniqueIndex('topic_assignments_child_topic_uidx').on(t.childId, t.topic)],
 );
 
-/** The first meeting of the core three, proposed by Navet. Scheduling proper comes later. */
+/**
+ * The first meeting of the core three, proposed by Navet. `meetingId` is the meeting of kind `first_hub`
+ * that plans it (the first one scheduled for the child); when that meeting is held, the checklist's
+ * "meeting held" is ticked.
+ */
 export const firstMeetings = pgTable('first_meetings', {
   childId: uuid('child_id')
     .primaryKey()
@@ -63,6 +67,7 @@ export const firstMeetings = pgTable('first_meetings', {
     .notNull()
     .references(() => tenants.id),
   proposedOn: date('proposed_on'),
+  meetingId: uuid('meeting_id'),
   proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

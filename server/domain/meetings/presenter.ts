@@ -144,6 +144,11 @@ export async function presentMeeting(tx: Db, m: MeetingAccess): Promise<Meeting>
   };
 }
 
+/** A meeting Navet drafted after an event that is neither held (started, closed) nor cancelled. */
+export function isUnresolvedProposal(row: Pick<repo.MeetingRow, 'proposedByEventId' | 'status'>): boolean {
+  return row.proposedByEventId !== null && row.status === 'planned';
+}
+
 export function presentSummary(
   row: repo.MeetingRow,
   openDecisions: number,
@@ -160,5 +165,6 @@ export function presentSummary(
     location: row.location,
     openDecisions,
     myResponse: mine ? ParticipantResponse.parse(mine.response) : null,
+    proposed: isUnresolvedProposal(row),
   };
 }

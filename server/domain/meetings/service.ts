@@ -15,6 +15,7 @@ import { errors, type Issue } from '../../errors.ts';
 import { accessFrom, loadAccess, type ChildAccess } from '../children/access.ts';
 import * as childRepo from '../children/repo.ts';
 import { loadCollaborationAccess } from '../collaboration/access.ts';
+import { linkFirstHubMeeting, tickFirstMeetingHeld } from './drafts.ts';
 import { tellAboutMeeting } from './notices.ts';
 import { authorize, authorizeChildRead, authorizeSchedule, canSchedule, loadMeeting } from './policy.ts';
 import { presentMeeting, presentSummary } from './presenter.ts';
@@ -96,6 +97,7 @@ export async function createMeeting(deps: Deps, actor: Actor, body: MeetingBody)
       childId: meeting.childId,
       detail: { kind: meeting.kind, invited: invitees.length, guests: body.guests.length },
     });
+    await linkFirstHubMeeting(tx, meeting);
     await tellAboutMeeting(tx, meeting, 'meeting.invited', invitees, actor.userId);
     return presentMeeting(tx, await loadMeeting(tx, actor, meeting.id));
   });
@@ -185,6 +187,7 @@ export async function transition(
       entityId: id,
       childId: row.childId,
     });
+    if (to !== 'cancel') await tickFirstMeetingHeld(tx, updated, actor.userId);
     if (to === 'cancel')
       await tellAboutMeeting(
         tx,

@@ -45,10 +45,19 @@ export const meetings = pgTable(
     /** Optimistic concurrency for the meeting's own fields. */
     version: integer('version').notNull().default(1),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * The event (a changed wellbeing, say) after which Navet drafted this meeting. Such a meeting stays
+     * unresolved until it is held (started or closed) or cancelled with a reason. No foreign key: retention
+     * removes events and meetings on their own schedules.
+     */
+    proposedByEventId: uuid('proposed_by_event_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('meetings_proposed_idx')
+      .on(t.childId)
+      .where(sql`${t.proposedByEventId} is not null and ${t.status} = 'planned'`),
     index('meetings_child_idx').on(t.childId, t.startsAt),
     index('meetings_tenant_idx').on(t.tenantId, t.startsAt),
     index('meetings_collaboration_idx').on(t.collaborationId, t.startsAt),

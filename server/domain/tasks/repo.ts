@@ -4,7 +4,7 @@
  * every child row passes the scope rule of children/scope.ts: a child outside
  * the actor's scope never appears.
  */
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { coreHubRoles } from '../../../common/schemas/children.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
@@ -14,6 +14,8 @@ import { childDeadlines } from '../events/tables.ts';
 import { questionCols } from '../hub/repo.ts';
 import { hubQuestions } from '../hub/tables.ts';
 import { decisions, meetingParticipants, meetings } from '../meetings/tables.ts';
+
+export type MeetingOfDay = typeof meetings.$inferSelect;
 import { plans } from '../plans/tables.ts';
 import { sharedWith } from '../sharing/rule.ts';
 
@@ -153,6 +155,25 @@ export function myMeetingsBetween(tx: Db, actor: Actor, from: Date, to: Date) {
         gte(meetings.startsAt, from),
         lt(meetings.startsAt, to),
         invitedOrOrganiser(actor),
+        meetingInScope(actor),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .limit(LIMIT);
+}
+
+/** Meetings Navet proposed that the actor organises and nobody has yet held or cancelled, soonest first. */
+export function myUnresolvedProposals(tx: Db, actor: Actor) {
+  return tx
+    .select({ m: meetings, childName: children.displayName })
+    .from(meetings)
+    .leftJoin(children, eq(children.id, meetings.childId))
+    .where(
+      and(
+        eq(meetings.tenantId, actor.tenantId),
+        eq(meetings.organiserId, actor.userId),
+        isNotNull(meetings.proposedByEventId),
+        eq(meetings.status, 'planned'),
         meetingInScope(actor),
       ),
     )

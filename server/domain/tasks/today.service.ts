@@ -17,6 +17,12 @@ import * as repo from './repo.ts';
 /** How far ahead the start page looks: an appeal runs three weeks, so deadlines a little more. */
 export const HORIZONS = { deadlines: 28, tasks: 7, plans: 14 } as const;
 const MEETING_DAYS = 7;
+
+interface MeetingRowOfDay {
+  m: repo.MeetingOfDay;
+  childName: string | null;
+  response: string | null;
+}
 const NOTICES = 5;
 
 /**
@@ -33,13 +39,14 @@ export async function myDay(deps: Deps, actor: Actor): Promise<Today> {
   const staff = !isVolunteerOnly(actor);
   const none = () => Promise.resolve([]);
   return deps.db.transaction(async (tx) => {
-    const [deadlineRows, decisionRows, questionRows, meetingRows, planRows] = await inTurn(
+    const [deadlineRows, decisionRows, questionRows, meetingRows, planRows, proposalRows] = await inTurn(
       () => (staff ? repo.coreDeadlines(tx, actor, addDays(today, HORIZONS.deadlines)) : none()),
       () => (staff ? repo.ownDecisions(tx, actor, addDays(today, HORIZONS.tasks)) : none()),
       () => (staff ? repo.ownQuestions(tx, actor, addDays(today, HORIZONS.tasks)) : none()),
       () =>
         repo.myMeetingsBetween(tx, actor, startOfDayInSweden(today), startOfDayInSweden(addDays(today, MEETING_DAYS))),
       () => (staff ? repo.plansToFollowUp(tx, actor, addDays(today, HORIZONS.plans)) : none()),
+      () => (staff ? repo.myUnresolvedProposals(tx, actor) : none()),
     );
     const notices = await loadOwn(tx, actor, { pending: true }, { limit: NOTICES, offset: 0 });
     const unreadCount = await unreadCountOf(tx, actor);
@@ -49,7 +56,7 @@ export async function myDay(deps: Deps, actor: Actor): Promise<Today> {
       ...decisionRows.map((r) => decisionTask(r, today)),
       ...questionRows.filter((r) => r.shared).map((r) => questionTask(r, today)),
     ].sort(byUrgency);
-    const meetings: TodayMeeting[] = meetingRows.map(({ m, childName, response }) => ({
+    const todayMeeting = ({ m, childName, response }: MeetingRowOfDay): TodayMeeting => ({
       id: m.id,
       kind: MeetingKind.parse(m.kind),
       title: m.title,
@@ -59,7 +66,9 @@ export async function myDay(deps: Deps, actor: Actor): Promise<Today> {
       child: m.childId && childName ? { id: m.childId, displayName: childName } : null,
       myResponse: response === null ? null : ParticipantResponse.parse(response),
       organiser: m.organiserId === actor.userId,
-    }));
+    });
+    const meetings = meetingRows.map(todayMeeting);
+    const proposals = proposalRows.map((r) => todayMeeting({ ...r, response: 'accepted' }));
     const plans: TodayPlan[] = planRows.map((p) => ({
       id: p.id,
       kind: PlanKind.parse(p.kind),
@@ -73,11 +82,11 @@ export async function myDay(deps: Deps, actor: Actor): Promise<Today> {
       actor,
       questionRows.map((r) => ({ question: r.q, shared: r.shared })),
     );
-    const named = childIdsOf([...deadlines, ...due, ...meetings, ...plans]);
+    const named = childIdsOf([...deadlines, ...due, ...meetings, ...plans, ...proposals]);
     await audit(
       tx,
       named.map((id) => ({ action: 'today.read', entity: 'child', entityId: id, childId: id })),
     );
-    return { today, horizons: HORIZONS, notices, unreadCount, deadlines, due, meetings, plans };
+    return { today, horizons: HORIZONS, notices, unreadCount, deadlines, due, meetings, plans, proposals };
   });
 }
