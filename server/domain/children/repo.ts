@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, ilike, inArray, isNull, lt, not, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ChildListQuery } from '../../../common/schemas/children.ts';
 import { auditLog } from '../../audit/tables.ts';
+import { beskedContradictions } from '../besked/tables.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import { questionCols } from '../hub/repo.ts';
@@ -62,7 +63,11 @@ export async function listPage(db: Db, actor: Actor, q: ChildListQuery): Promise
         sql`select ${hubQuestions.childId} as child_id, ${hubQuestions.status} as status, ${hubQuestions.dueOn} as due_on,
           ${hubQuestions.ownerMemberId} as owner_member_id
           from ${hubQuestions} where ${onPage(hubQuestions.childId)} and ${hubQuestions.status} = 'open'`,
-      )} as open_questions`;
+      )} as open_questions,
+      ${agg(
+        sql`select ${beskedContradictions.childId} as child_id, ${beskedContradictions.topic} as topic
+          from ${beskedContradictions} where ${onPage(beskedContradictions.childId)} and ${beskedContradictions.resolvedAt} is null`,
+      )} as contradictions`;
   // The handle is typed for either driver; both answer `{ rows }`.
   const res: unknown = await db.execute(query);
   const r = (res as { rows: Record<string, unknown>[] }).rows[0]!;
@@ -79,6 +84,10 @@ export async function listPage(db: Db, actor: Actor, q: ChildListQuery): Promise
         status: String(j.status),
         dueOn: String(j.due_on),
         ownerMemberId: String(j.owner_member_id),
+      })),
+      contradictions: ((r.contradictions ?? []) as Record<string, unknown>[]).map((j) => ({
+        childId: String(j.child_id),
+        topic: String(j.topic),
       })),
     },
   };
