@@ -13,6 +13,7 @@ import { errors } from '../../errors.ts';
 import { notifications } from '../../notify/tables.ts';
 import { visibleChildren } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 
 type Row = typeof notifications.$inferSelect;
 type Param = string | number | boolean | null;
@@ -129,6 +130,8 @@ export async function mark(deps: Deps, actor: Actor, id: string, what: 'read' | 
       .where(and(eq(notifications.id, id), own(actor)))
       .returning({ id: notifications.id, childId: notifications.childId });
     if (!row) throw errors.notFound('notification');
+    // The social worker's acknowledgement is the first indicator's measure.
+    if (what === 'acknowledged' && row.childId) await rollupAfterWrite(tx, actor.tenantId);
     if (what === 'acknowledged')
       await audit(tx, {
         action: 'notification.acknowledged',
