@@ -20,6 +20,7 @@ const usage = `Usage: npm run bench -- [options]
   --tenants N      municipalities they come from (default 5, the same at every size)
   --children N     size for --embedded (default 500)
   --audit-rows N   audit rows for generated databases (default 200 per child)
+  --only f,e       default mode: only these scenarios (by letter), beside the baselines
   --explain        default mode on PostgreSQL: also write the plans of every scenario
                    ((c) and (d) write: one plan created and ended, one event)
   --keep           --scale: keep the generated databases (<database>_scale_<size>)
@@ -50,6 +51,7 @@ async function main(): Promise<number> {
       explain: { type: 'boolean' },
       keep: { type: 'boolean' },
       reuse: { type: 'boolean' },
+      only: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -72,7 +74,8 @@ async function main(): Promise<number> {
     return runScale(opts, sizes, { auditRows, keep: values.keep === true, reuse: values.reuse === true });
   }
   if (values.embedded) return runEmbedded(opts, Math.round(num('children', values.children, 500)), auditRows);
-  return runStandard(opts, values.explain === true);
+  const only = values.only?.split(',').map((k) => k.trim());
+  return runStandard(opts, values.explain === true, only);
 }
 
 main().then(

@@ -6,9 +6,11 @@ import { describe, targetFromEnv } from '../lib/target.ts';
 import { loadScenarios } from '../scenarios/scenario.ts';
 
 /** Baselines and every scenario on the bench database the environment points at. */
-export async function runStandard(opts: RunOptions, explain: boolean): Promise<number> {
+export async function runStandard(opts: RunOptions, explain: boolean, only?: string[]): Promise<number> {
   const target = targetFromEnv();
-  const scenarios = await loadScenarios();
+  // `--only f`: one scenario against the baselines, when a full run is too heavy (50,000 children embedded).
+  const scenarios = (await loadScenarios()).filter((s) => !only || only.includes(s.key));
+  if (scenarios.length === 0) throw new Error(`--only ${only?.join(',')}: no such scenario`);
   process.stderr.write(`Benchmark on ${describe(target)}\n`);
   const run = await measureTarget(target, scenarios, opts);
   console.log(
@@ -34,7 +36,7 @@ export async function runStandard(opts: RunOptions, explain: boolean): Promise<n
     mode: 'standard',
     at: new Date().toISOString(),
     database: target.kind,
-    options: opts,
+    options: { ...opts, only: only ?? 'all' },
     machine: machine(),
     ...runJson(run),
     plans,

@@ -4,7 +4,7 @@ import { seedDataDirFromTemplate } from './embedded-template.ts';
 
 /** The application's modules: loaded while the database starts (see serve). */
 async function loadApplication() {
-  const [seed, http, events, competence, jobs, appRole, auth, seal, retention] = await Promise.all([
+  const [seed, http, events, competence, jobs, appRole, auth, seal, retention, rollup] = await Promise.all([
     import('../demo/seed.ts'),
     import('../http/app.ts'),
     import('../domain/events/jobs.ts'),
@@ -14,6 +14,7 @@ async function loadApplication() {
     import('../domain/auth/repo.ts'),
     import('../audit/seal.ts'),
     import('../domain/retention/execute.ts'),
+    import('../domain/followup/rollup-jobs.ts'),
   ]);
   return {
     ...seed,
@@ -24,6 +25,7 @@ async function loadApplication() {
     ...appRole,
     ...seal,
     ...retention,
+    ...rollup,
     demoTenant: auth.demoTenant,
   };
 }
@@ -59,6 +61,7 @@ export async function serve(): Promise<void> {
   await m.scheduleDailySweep(database.db);
   await m.scheduleLapseSweep(database.db);
   await m.scheduleRetention(database.db);
+  await m.scheduleRollupSweep(database.db);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -15,6 +15,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
 import { enqueue } from '../../jobs/index.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 import { loadAccess } from '../children/access.ts';
 import { addDays } from '../children/dates.ts';
 import * as childRepo from '../children/repo.ts';
@@ -133,6 +134,9 @@ export async function writeEvent(
     payload: { eventId: event.id },
     dedupeKey: `route:${event.id}`,
   });
+  // A rejection changes the follow-up figures: the municipality's roll-up is rebuilt shortly.
+  if (input.type === 'asylum_rejected' || input.type === 'asylum_rejected_removal')
+    await rollupAfterWrite(tx, child.tenantId, now);
   return { event, asylumStatus: status };
 }
 

@@ -22,6 +22,7 @@ import { indicators } from './indicators/index.ts';
 import type { IndicatorContext } from './indicators/types.ts';
 import { authorizeDefinitions, authorizeTargets, loadScope, type FollowupScope } from './policy.ts';
 import * as repo from './repo.ts';
+import * as rollup from './rollup-repo.ts';
 import { MIN_CHILDREN, maskPoints } from './suppress.ts';
 
 export async function listIndicators(deps: Deps, actor: Actor) {
@@ -100,15 +101,21 @@ export function judge(points: FigurePoint[], target: number | null, higherIsBett
   return { status, trend };
 }
 
-/** The masked figures of every asked indicator, for a scope the caller has already authorised. No audit here. */
+/**
+ * The masked figures of every asked indicator, for a scope the caller has already authorised. No audit here.
+ * Read from the roll-up (as fresh as its last build, `rollup-jobs.ts`), or directly before the first build.
+ */
 export async function computeFigures(tx: Db, scope: FollowupScope, q: FiguresQuery): Promise<Figure[]> {
   const ctx = contextOf(q, scope);
   const ids: IndicatorId[] = q.indicator ? [q.indicator] : [...indicatorIds];
   const targets = await repo.targetsFor(tx, scope.collaborationIds);
+  // The roll-up once every municipality asked for has one; before its first build, the live tables.
+  const rolledUp = await rollup.allBuilt(tx, scope.tenantIds);
   const out: Figure[] = [];
   for (const id of ids) {
     const def = indicators[id];
-    const points = maskPoints(await repo.aggregate(tx, def, ctx), def.unit === 'share');
+    const source = rolledUp ? { ...def, facts: () => rollup.rollupFacts(def, ctx, scope.tenantIds) } : def;
+    const points = maskPoints(await repo.aggregate(tx, source, ctx), def.unit === 'share');
     const target = targets.get(id) ?? null;
     out.push({ indicator: id, unit: def.unit, target, points, ...judge(points, target, def.higherIsBetter) });
   }

@@ -23,6 +23,7 @@ import * as repo from './repo.ts';
 import { decisions, meetingParticipants, meetings } from './tables.ts';
 import { toLocal } from './stockholm.ts';
 import { inviteeIssues, timeIssues } from './validate.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 
 export type WriteResult = { ok: true; meeting: Meeting } | { ok: false; current: Meeting };
 
@@ -181,6 +182,8 @@ export async function transition(
           ? { status: 'closed', closedAt: new Date() }
           : { status: 'cancelled', cancelReason: body?.reason ?? null, sequence: row.sequence + 1 };
     const updated = row.status === patch.status ? row : await repo.updateMeeting(tx, row, patch);
+    // A child's meeting held or cancelled changes the follow-up figures (first meeting, participation).
+    if (row.childId && to !== 'start') await rollupAfterWrite(tx, row.tenantId);
     await audit(tx, {
       action: `meeting.${to === 'start' ? 'started' : to === 'close' ? 'closed' : 'cancelled'}`,
       entity: 'meeting',

@@ -11,6 +11,7 @@ import type { Deps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
 import { presentNotification } from './presenter.ts';
 import * as repo from './repo.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 
 export type { NoticeFilter } from './repo.ts';
 
@@ -75,6 +76,8 @@ export async function mark(deps: Deps, actor: Actor, id: string, what: 'read' | 
   return deps.db.transaction(async (tx) => {
     const row = await repo.markOne(tx, actor, id, what);
     if (!row) throw errors.notFound('notification');
+    // The social worker's acknowledgement is the first indicator's measure.
+    if (what === 'acknowledged' && row.childId) await rollupAfterWrite(tx, actor.tenantId);
     if (what === 'acknowledged')
       await audit(tx, {
         action: 'notification.acknowledged',

@@ -12,6 +12,7 @@ const CORE_ROLES = sql`('social_worker', 'god_man', 'contact_person')`;
 export const missingCoreRole: IndicatorDefinition = {
   id: 'missing_core_role',
   unit: 'share',
+  shape: 'snapshot',
   higherIsBetter: false,
   facts: (ctx) => {
     const step = sql.raw(ctx.period === 'quarter' ? `interval '3 months'` : `interval '1 month'`);

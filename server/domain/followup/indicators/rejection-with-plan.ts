@@ -8,6 +8,7 @@ import type { IndicatorDefinition } from './types.ts';
 export const rejectionWithPlan: IndicatorDefinition = {
   id: 'rejection_with_plan',
   unit: 'share',
+  shape: 'distinct',
   higherIsBetter: true,
   facts: (ctx) => sql`
     select distinct ${ctx.periodOf(sql`(${childEvents.recordedAt} at time zone 'Europe/Stockholm')`)} as period,

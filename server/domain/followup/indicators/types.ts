@@ -30,5 +30,12 @@ export interface IndicatorDefinition {
   id: IndicatorId;
   unit: IndicatorUnit;
   higherIsBetter: boolean;
+  /**
+   * How the roll-up turns its monthly facts into quarters (`rollup-repo.ts`):
+   * by default every fact counts in the quarter of its month; 'distinct' when
+   * `facts` selects distinct rows per period (a child once per period);
+   * 'snapshot' when it takes the state at the end of each period.
+   */
+  shape?: 'distinct' | 'snapshot';
   facts(ctx: IndicatorContext): SQL;
 }

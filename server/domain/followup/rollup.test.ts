@@ -1,0 +1,141 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInSweden } from '../../../common/schemas/children.ts';
+import type { FiguresQuery } from '../../../common/schemas/followup.ts';
+import { runDueJobs } from '../../jobs/index.ts';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { children } from '../children/tables.ts';
+import { ROLLUP_DELAY_MS, scheduleRollupSweep } from './rollup-jobs.ts';
+import { rebuildTenant } from './rollup-repo.ts';
+import { computeFigures } from './service.ts';
+import { followupRollupState } from './tables.ts';
+import { figuresUrl, followupWorld } from './test-fixtures.ts';
+
+/** The roll-up against the direct computation on one hand-built municipality, and its freshness after a write. */
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t.close());
+
+/** Stockholm wall-clock time in 2026 (CET, +01:00, until the end of March). */
+const at = (month: number, day: number, hh: number) =>
+  new Date(
+    `2026-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(hh).padStart(2, '0')}:00:00+01:00`,
+  );
+
+type World = Awaited<ReturnType<typeof followupWorld>>;
+
+/** Twelve children over January–April 2026 touching every indicator, some of them in two quarters. */
+async function handBuilt(w: World) {
+  const ids: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    const c = await w.child({
+      core: i >= 8 ? ['social_worker', 'contact_person'] : undefined,
+      arrivalDate: i < 6 ? '2026-01-10' : '2026-03-05',
+    });
+    ids.push(c.id);
+    if (i < 4) await w.meeting(c.id, at(1, 15, 9), { kind: 'first_hub', childParticipation: 'whole' });
+    else if (i >= 6 && i < 9) await w.meeting(c.id, at(3, 10, 9), { kind: 'first_hub' });
+    else if (i === 9) await w.meeting(c.id, at(3, 12, 9), { kind: 'first_hub', status: 'cancelled' });
+    const e = await w.rejection(c.id, i < 6 ? at(2, 3, 9) : at(3, 2, 9));
+    // Acknowledged after 1 … 12 working hours (the second day from 08:00), two never.
+    if (i < 10) await w.notice(w.people.social_worker.id, c.id, e.id, at(i < 6 ? 2 : 3, i < 6 ? 3 : 2, 10 + i));
+    if (i < 2) await w.rejection(c.id, at(4, 7, 9));
+    // Again in the same quarter, another month: once per quarter for the plan indicator.
+    if (i === 2 || i === 3) await w.rejection(c.id, at(3, 20, 9));
+    if (i < 7) await w.plan(c.id, i % 2 ? 'active' : 'follow_up');
+    await w.decision(
+      c.id,
+      i < 6 ? '2026-02-20' : '2026-04-10',
+      i % 4 === 3 ? 'open' : 'done',
+      at(2, i < 6 ? 18 : 25, 12),
+    );
+    await w.meeting(c.id, at(3, 20, 10), { childParticipation: i % 3 ? 'some_items' : 'none' });
+  }
+  // Two cases closed in mid-March: in February's end state, not in March's.
+  for (const id of ids.slice(10))
+    await t.database.db
+      .update(children)
+      .set({ closedAt: at(3, 15, 12) })
+      .where(eq(children.id, id));
+}
+
+/** The nightly run: one rebuild per municipality not built today. */
+async function nightly(tenantId: string) {
+  const now = new Date();
+  await scheduleRollupSweep(t.database.db, now);
+  expect(await runDueJobs(t.deps, now, { tenantId: null })).toBe(1);
+  expect(await runDueJobs(t.deps, now, { tenantId })).toBe(1);
+}
+
+const queries = (id: string): FiguresQuery[] => [
+  { level: 'municipality', id, from: '2026-01', to: '2026-06', period: 'month' },
+  { level: 'municipality', id, from: '2026-01', to: '2026-06', period: 'quarter' },
+  // A quarter range that does not start with a quarter: the end state is the one the direct form takes.
+  { level: 'municipality', id, from: '2026-02', to: '2026-07', period: 'quarter' },
+  { level: 'municipality', id, from: '2026-03', to: '2026-03', period: 'month' },
+  { level: 'municipality', id, from: '2025-11', to: todayInSweden().slice(0, 7), period: 'quarter' },
+];
+
+describe('the follow-up roll-up', () => {
+  it('gives the same masked figures as the direct computation, by month and by quarter, for a municipality and an organisation', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    await handBuilt(w);
+    const municipality = { tenantIds: [w.tenant.id], collaborationIds: [] };
+    const organisation = { ...municipality, organisationId: w.org.id };
+    const direct = [];
+    for (const q of queries(w.tenant.id)) {
+      direct.push(await computeFigures(t.database.db, municipality, q));
+      direct.push(await computeFigures(t.database.db, organisation, q));
+    }
+    // Not vacuous: the hand-built data shows numbers, not only "<5".
+    const march = direct[6]!.find((f) => f.indicator === 'rejection_acknowledged')!.points[0]!;
+    expect(march).toMatchObject({ period: '2026-03', children: '8', base: '8' });
+    // The two closed cases are in January's and February's end state, not in March's.
+    expect(direct[0]!.find((f) => f.indicator === 'missing_core_role')!.points.slice(0, 3)).toMatchObject([
+      { period: '2026-01', children: '12', hits: '<5' },
+      { period: '2026-02', children: '12', hits: '<5' },
+      { period: '2026-03', children: '10', hits: '<5' },
+    ]);
+
+    await nightly(w.tenant.id);
+    const [state] = await t.database.db
+      .select()
+      .from(followupRollupState)
+      .where(eq(followupRollupState.tenantId, w.tenant.id));
+    expect(state).toBeDefined();
+    const rolled = [];
+    for (const q of queries(w.tenant.id)) {
+      rolled.push(await computeFigures(t.database.db, municipality, q));
+      rolled.push(await computeFigures(t.database.db, organisation, q));
+    }
+    expect(rolled).toEqual(direct);
+  });
+
+  it('shows a rejection recorded through the API once the rebuild it asked for has run, not before', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const c = await w.child();
+    await t.database.db.transaction((tx) => rebuildTenant(tx, w.tenant.id, new Date()));
+    const month = todayInSweden().slice(0, 7);
+    const manager = await w.as(w.people.manager);
+    const url = figuresUrl('municipality', w.tenant.id, 'rejection_acknowledged', month, month);
+    const points = async () => (await manager.get(url)).json<{ figures: { points: unknown[] }[] }>().figures[0]!.points;
+    expect(await points()).toEqual([]);
+
+    const social = await w.as(w.people.social_worker);
+    const res = await social.post(`/api/children/${c.id}/events`, {
+      type: 'asylum_rejected',
+      occurredOn: todayInSweden(),
+      source: 'migrationsverket',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    // Until the rebuild runs, the dashboard shows the roll-up as built.
+    expect(await points()).toEqual([]);
+    await runDueJobs(t.deps, new Date(Date.now() + 2 * ROLLUP_DELAY_MS), { tenantId: w.tenant.id });
+    expect(await points()).toMatchObject([
+      { period: month, children: '<5' },
+      { period: 'total', children: '<5' },
+    ]);
+  });
+});
