@@ -232,3 +232,52 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await expect(page.getByText(HEALTH_MEASURE).first()).toBeVisible();
   await expect(page.getByText('Allt delas inte med dig')).toHaveCount(0);
 });
+
+test('a consent that does not cover plans is extended in place from the plan, without leaving it', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const worker = await createSocialWorker(baseURL!, 'Sixten Samtyck');
+  const child = await childWithRejection(baseURL!, worker);
+  const s = await apiSession(baseURL!, worker.email, worker.password);
+  const orgs = (await s.get('/api/hub/organisations')) as { items: { id: string; name: string }[] };
+  const orgId = (name: string) => orgs.items.find((o) => o.name === name)!.id;
+  // Consent for the hub's work only: not for a plan.
+  await s.send('POST', `/api/children/${child.id}/consents`, {
+    givenBy: 'both',
+    organisationIds: [orgId(SOCIAL), orgId(SCHOOL)],
+    categories: ['school', 'social_services'],
+    purposes: ['hub'],
+    validFrom: swedishDate(0),
+    validTo: swedishDate(180),
+    form: 'written',
+  });
+  const plan = (await s.send('POST', `/api/children/${child.id}/plans`, { kind: 'isip' })) as { id: string };
+  await s.api.dispose();
+
+  await logIn(page, worker.email, worker.password);
+  await page.goto(`/plans/${plan.id}`);
+  const missing = page.getByRole('region', { name: 'Det här saknas innan planen kan antas' });
+  await expect(missing).toContainText('Barnets giltiga samtycke till planen');
+  const extend = page.getByRole('form', { name: 'Samtycket gäller inte för planen' });
+  await expect(extend).toContainText(SCHOOL);
+  // Not without saying that consent to the plan was given: the message is at the box, and focus goes there.
+  await extend.getByRole('button', { name: 'Registrera samtycket för planen' }).click();
+  const agree = extend.getByRole('checkbox', {
+    name: 'De som gav samtycket har sagt ja till att det också gäller planen',
+  });
+  await expect(agree).toBeFocused();
+  await expect(extend).toContainText('Kryssa i att samtycket till planen har getts');
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await agree.check();
+  await extend.getByRole('button', { name: 'Registrera samtycket för planen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Samtycket gäller nu också planen' })).toBeVisible();
+  await expect(missing).not.toContainText('Barnets giltiga samtycke till planen');
+  await expect(extend).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/plans/${plan.id}$`));
+  await expect(page.getByLabel('Barnets samtycke')).not.toHaveValue('');
+});
