@@ -8,6 +8,8 @@ const BUP = 'Region Jämtland Härjedalen, BUP';
 const SOCIAL = 'Strömsunds kommun, socialtjänsten';
 const HEALTH_MEASURE = 'Samtal på BUP om sömnen varannan vecka';
 const SCHOOL_MEASURE = 'Studiehandledning på dari i matematik';
+const SCHOOL_MEASURE_EDITED = 'Studiehandledning på dari i matematik och NO';
+const WAIVER = 'Nadia ville inte ha ett möte till; planen gjordes med henne och god man.';
 
 /**
  * A child of this test alone, with a rejection, in the hub of a social worker
@@ -56,7 +58,7 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   page,
   baseURL,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   const worker = await createSocialWorker(baseURL!, 'Sofia Sipström');
   const child = await childWithRejection(baseURL!, worker);
 
@@ -136,17 +138,63 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await parts.getByRole('checkbox', { name: 'Inga insatser görs av andra än kommun och region' }).check();
   await parts.getByLabel('Huvudman med övergripande ansvar').selectOption({ label: SOCIAL });
   await parts.getByRole('button', { name: 'Spara del 3 och 4' }).click();
-  await expect(missing).toContainText('Allt som krävs finns med.');
+  // Everything but the SIP meeting, which is booked but not yet held.
+  await expect(missing.getByRole('listitem')).toHaveCount(1);
+  await expect(missing).toContainText('SIP-mötet har hållits');
+
+  // A measure is changed in place. Meanwhile someone else changes it: the form shows their text and keeps ours.
+  const list = page.getByRole('region', { name: '5. Insatser – planens fyra delar' });
+  await list.getByRole('button', { name: new RegExp(`^Ändra\\s*: ${SCHOOL_MEASURE}$`) }).click();
+  // Named by the measure as stored, which changes under the form below.
+  const edit = list.getByRole('form', { name: /^Ändra insatsen/ });
+  await edit.getByLabel('Insats', { exact: true }).fill(SCHOOL_MEASURE_EDITED);
+  await edit.getByLabel('Mätbart mål').fill('');
+  await edit.getByRole('button', { name: 'Spara insatsen' }).click();
+  await expect(edit.getByLabel('Mätbart mål')).toBeFocused();
+  await expect(edit.getByText('Skriv ett mål som går att följa upp.')).toBeVisible();
+  await edit.getByLabel('Mätbart mål').fill('Klarar provet i matematik i juni');
+  const other = await apiSession(baseURL!, worker.email, worker.password);
+  const planId = page.url().split('/').pop()!;
+  const live = (await other.get(`/api/plans/${planId}`)) as {
+    measures: { id: string; description: string; version: number }[];
+  };
+  const stored = live.measures.find((m) => m.description === SCHOOL_MEASURE)!;
+  await other.send('PATCH', `/api/plans/${planId}/measures/${stored.id}`, {
+    version: stored.version,
+    description: 'Studiehandledning på dari, ändrad av någon annan',
+  });
+  await other.api.dispose();
+  await edit.getByRole('button', { name: 'Spara insatsen' }).click();
+  await expect(edit).toContainText('Någon annan har ändrat insatsen');
+  await expect(edit).toContainText('Studiehandledning på dari, ändrad av någon annan');
+  await expect(edit.getByLabel('Insats', { exact: true })).toHaveValue(SCHOOL_MEASURE_EDITED);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await edit.getByRole('button', { name: 'Spara min version ändå' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Insatsen är ändrad.' })).toBeVisible();
+  await expect(list.getByText(SCHOOL_MEASURE_EDITED).first()).toBeVisible();
 
   // Step 6: adopt with a follow-up, and the child's approval.
   const adopt = page.getByRole('form', { name: 'Anta planen' });
   await adopt.getByLabel('Uppföljning', { exact: true }).fill(swedishDate(90));
   await adopt.getByLabel('Vem följer upp?').selectOption({ label: 'Sofia Sipström (socialsekreterare)' });
   await adopt.getByRole('checkbox', { name: 'Barnet har godkänt planen' }).check();
+  // The SIP meeting has not been held: adopting is refused at the field until it is waived with a reason.
+  await adopt.getByRole('button', { name: 'Anta planen' }).click();
+  await expect(adopt.getByText('Håll SIP-mötet först')).toBeVisible();
+  await expect(adopt.getByRole('checkbox', { name: 'Anta planen utan SIP-möte' })).toBeFocused();
+  await adopt.getByRole('checkbox', { name: 'Anta planen utan SIP-möte' }).check();
+  await adopt.getByLabel('Skäl till att planen antas utan SIP-möte').fill(WAIVER);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await adopt.getByRole('button', { name: 'Anta planen' }).click();
   // Adoption locks the version: a dialog says so, and who is reminded when, before anything happens.
   const confirmAdopt = page.getByRole('alertdialog', { name: 'Anta planen?' });
   await expect(confirmAdopt).toContainText('Version 1 låses');
+  await expect(confirmAdopt).toContainText(`Planen antas utan SIP-möte. Skälet sparas med versionen: ”${WAIVER}”`);
   await expect(confirmAdopt).toContainText('Sofia Sipström får en påminnelse');
   await expectAccessible(page);
   await confirmAdopt.getByRole('button', { name: 'Ja, anta planen' }).click();
@@ -169,7 +217,7 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await logIn(page, MENTOR);
   await page.goto(planUrl);
   await expect(page.getByRole('heading', { level: 1, name: `I-SIP för ${child.name}` })).toBeVisible();
-  await expect(page.getByText(SCHOOL_MEASURE).first()).toBeVisible();
+  await expect(page.getByText(SCHOOL_MEASURE_EDITED).first()).toBeVisible();
   await expect(page.getByText(HEALTH_MEASURE)).toHaveCount(0);
   await expect(page.getByText('Allt delas inte med dig')).toBeVisible();
   await expectAccessible(page);
@@ -183,4 +231,53 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await page.goto(planUrl);
   await expect(page.getByText(HEALTH_MEASURE).first()).toBeVisible();
   await expect(page.getByText('Allt delas inte med dig')).toHaveCount(0);
+});
+
+test('a consent that does not cover plans is extended in place from the plan, without leaving it', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const worker = await createSocialWorker(baseURL!, 'Sixten Samtyck');
+  const child = await childWithRejection(baseURL!, worker);
+  const s = await apiSession(baseURL!, worker.email, worker.password);
+  const orgs = (await s.get('/api/hub/organisations')) as { items: { id: string; name: string }[] };
+  const orgId = (name: string) => orgs.items.find((o) => o.name === name)!.id;
+  // Consent for the hub's work only: not for a plan.
+  await s.send('POST', `/api/children/${child.id}/consents`, {
+    givenBy: 'both',
+    organisationIds: [orgId(SOCIAL), orgId(SCHOOL)],
+    categories: ['school', 'social_services'],
+    purposes: ['hub'],
+    validFrom: swedishDate(0),
+    validTo: swedishDate(180),
+    form: 'written',
+  });
+  const plan = (await s.send('POST', `/api/children/${child.id}/plans`, { kind: 'isip' })) as { id: string };
+  await s.api.dispose();
+
+  await logIn(page, worker.email, worker.password);
+  await page.goto(`/plans/${plan.id}`);
+  const missing = page.getByRole('region', { name: 'Det här saknas innan planen kan antas' });
+  await expect(missing).toContainText('Barnets giltiga samtycke till planen');
+  const extend = page.getByRole('form', { name: 'Samtycket gäller inte för planen' });
+  await expect(extend).toContainText(SCHOOL);
+  // Not without saying that consent to the plan was given: the message is at the box, and focus goes there.
+  await extend.getByRole('button', { name: 'Registrera samtycket för planen' }).click();
+  const agree = extend.getByRole('checkbox', {
+    name: 'De som gav samtycket har sagt ja till att det också gäller planen',
+  });
+  await expect(agree).toBeFocused();
+  await expect(extend).toContainText('Kryssa i att samtycket till planen har getts');
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await agree.check();
+  await extend.getByRole('button', { name: 'Registrera samtycket för planen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Samtycket gäller nu också planen' })).toBeVisible();
+  await expect(missing).not.toContainText('Barnets giltiga samtycke till planen');
+  await expect(extend).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/plans/${plan.id}$`));
+  await expect(page.getByLabel('Barnets samtycke')).not.toHaveValue('');
 });

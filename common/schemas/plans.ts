@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conflictBody } from '../errors.ts';
 import { Version } from './int.ts';
 import { ConsentState } from './consent.ts';
 import { LocalDateTime, MeetingStatus } from './meetings.ts';
@@ -46,6 +47,8 @@ export const missingKeys = [
   'otherMeasures',
   'overallResponsibleOrganisationId',
   'measureResponsible',
+  /** The SIP meeting is held (a plan meeting closed or under way), or adoption gives the reason it was not. */
+  'meetingHeld',
 ] as const;
 export const MissingKey = z.enum(missingKeys);
 export type MissingKey = z.infer<typeof MissingKey>;
@@ -156,7 +159,11 @@ export const CreatePlanBody = z.object({
 });
 export type CreatePlanBody = z.infer<typeof CreatePlanBody>;
 
-export const MeasurePatch = z.object({ ...measureFields, category: InfoCategory }).partial();
+/** A change of some of a measure's fields; `version` is the measure's version read (409 with `current` if stale). */
+export const MeasurePatch = z
+  .object({ ...measureFields, category: InfoCategory, version: Version })
+  .partial()
+  .required({ version: true });
 export type MeasurePatch = z.infer<typeof MeasurePatch>;
 
 /** The invitation step: the SIP meeting, through the meetings machinery; needs a valid consent. */
@@ -176,6 +183,14 @@ export const AdoptBody = z.object({
   followUpUserId: uuid,
   /** The plan is not adopted without the child's approval; how it was given goes in the note. */
   childApproval: z.object({ approved: z.literal(true), note: z.string().trim().max(2000).nullable().default(null) }),
+  /**
+   * Adopting without a held SIP meeting, said explicitly with the reason (the child did not want a
+   * meeting, say). Ignored when a meeting was held.
+   */
+  meetingWaiver: z
+    .object({ reason: z.string().trim().min(1).max(2000) })
+    .nullable()
+    .default(null),
 });
 export type AdoptBody = z.infer<typeof AdoptBody>;
 
@@ -239,6 +254,8 @@ export const PlanMeasure = z.object({
   goal: z.string(),
   category: InfoCategory,
   owningOrganisation: OrganisationRef,
+  /** Send back with a change (live plans; absent in versions adopted before measures had one). */
+  version: z.number().int().optional(),
 });
 export type PlanMeasure = z.infer<typeof PlanMeasure>;
 
@@ -301,6 +318,8 @@ export const PlanVersion = z.object({
   childApproval: ChildApproval,
   followUpOn: z.string(),
   followUpBy: PersonRef,
+  /** Why it was adopted without a SIP meeting held; null when one was. */
+  meetingWaiverReason: z.string().nullable(),
   content: PlanContent,
   /** Some of the plan's information is not shared with the reader's organisation; it is left out. */
   someWithheld: z.boolean(),
@@ -363,6 +382,10 @@ export const Plan = PlanContent.extend({
   abilities: PlanAbilities,
 });
 export type Plan = z.infer<typeof Plan>;
+
+// Pure: the client never reads this response schema, so its bundle leaves it out.
+/** 409 on a stale measure: the measure as it is now (absent when the 409 is about the plan's state). */
+export const MeasureConflict = /* @__PURE__ */ conflictBody(PlanMeasure.optional());
 
 export const PlanSummary = z.object({
   id: uuid,

@@ -19,11 +19,19 @@ export const stepOf: Record<MissingKey, string> = {
   otherMeasures: 'step-measures',
   overallResponsibleOrganisationId: 'step-measures',
   measureResponsible: 'step-measures',
+  meetingHeld: 'step-meeting',
 };
+
+/** The words for a missing part; the newest live with the plan page's own texts, not the first load's. */
+export function useMissingText(): (k: MissingKey) => string {
+  const { t } = useTranslation();
+  return (k) => (k === 'meetingHeld' ? t('everyday.plan.missing.meetingHeld') : t(`plans.missing.${k}`));
+}
 
 /** What adoption still lacks, each linked to the step where it is done. */
 export function MissingList({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
+  const missingText = useMissingText();
   if (plan.missing.length === 0) return <p>{t('plans.adopt.complete')}</p>;
   return (
     <>
@@ -31,7 +39,7 @@ export function MissingList({ plan }: { plan: Plan }) {
       <ul className="plan-missing">
         {plan.missing.map((k) => (
           <li key={k}>
-            <a href={`#${stepOf[k]}`}>{t(`plans.missing.${k}`)}</a>
+            <a href={`#${stepOf[k]}`}>{missingText(k)}</a>
           </li>
         ))}
       </ul>
@@ -94,10 +102,20 @@ function AdoptForm({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void
   const [approved, setApproved] = useState(false);
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
+  // No SIP meeting held: adopting anyway is a choice said out loud, with the reason.
+  const needsWaiver = plan.missing.includes('meetingHeld');
+  const [waive, setWaive] = useState(false);
+  const [reason, setReason] = useState('');
   const date = useFormatDate();
+  const missingText = useMissingText();
   const err = adopt.error;
   const formRef = useFocusFirstError(err);
-  const complete = plan.missing.length === 0 && followUpOn !== '' && followUpUser !== '' && approved;
+  const waived = needsWaiver && waive;
+  const complete =
+    plan.missing.every((k) => k === 'meetingHeld' && waived && reason.trim() !== '') &&
+    followUpOn !== '' &&
+    followUpUser !== '' &&
+    approved;
   const send = () => {
     setConfirming(false);
     adopt.mutate(
@@ -106,6 +124,7 @@ function AdoptForm({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void
         followUpOn,
         followUpUserId: followUpUser,
         childApproval: { approved: approved as true, note: note.trim() || null },
+        meetingWaiver: waived ? { reason: reason.trim() } : null,
       },
       { onSuccess: () => onSaved(t('plans.adopt.done')) },
     );
@@ -157,11 +176,43 @@ function AdoptForm({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void
         value={note}
         onChange={(e) => setNote(e.target.value)}
       />
+      {needsWaiver ? (
+        <fieldset className={`fieldset plan-fieldset${hasIssue(err, 'plan.meetingHeld') ? ' field--invalid' : ''}`}>
+          <legend>{t('everyday.plan.waiver.legend')}</legend>
+          <p className="field__hint">{t('everyday.plan.waiver.hint')}</p>
+          {hasIssue(err, 'plan.meetingHeld') ? (
+            <p className="field__error">
+              <span aria-hidden="true">⚠ </span>
+              {t('everyday.plan.waiver.required')}
+            </p>
+          ) : null}
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={waive}
+              aria-invalid={hasIssue(err, 'plan.meetingHeld') || undefined}
+              onChange={(e) => setWaive(e.target.checked)}
+            />
+            <span>{t('everyday.plan.waiver.checkbox')}</span>
+          </label>
+          {waive ? (
+            <TextAreaField
+              label={t('everyday.plan.waiver.reason')}
+              hint={t('everyday.plan.waiver.reasonHint')}
+              rows={2}
+              maxLength={2000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              error={hasIssue(err, 'body.meetingWaiver') ? t('everyday.plan.waiver.reasonMissing') : null}
+            />
+          ) : null}
+        </fieldset>
+      ) : null}
       {err && hasIssue(err, 'plan') ? (
         <ul className="plan-missing">
           {plan.missing.map((k) => (
             <li key={k} className="field__error">
-              <a href={`#${stepOf[k]}`}>{t(`plans.missing.${k}`)}</a>
+              <a href={`#${stepOf[k]}`}>{missingText(k)}</a>
             </li>
           ))}
         </ul>
@@ -176,6 +227,7 @@ function AdoptForm({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void
         title={t('everyday.plan.adoptConfirm.title')}
         body={[
           t('everyday.plan.adoptConfirm.frozen', { number: plan.adoptedVersion + 1 }),
+          ...(waived ? [t('everyday.plan.adoptConfirm.waived', { reason: reason.trim() })] : []),
           t('everyday.plan.adoptConfirm.told', { name: followUpName, date: followUpOn ? date(followUpOn) : '—' }),
         ]}
         confirm={t('everyday.plan.adoptConfirm.confirm')}

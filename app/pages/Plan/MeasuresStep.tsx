@@ -63,47 +63,61 @@ function Measures({ plan, list, onSaved }: { plan: Plan; list: PlanMeasure[]; on
   const { t } = useTranslation();
   const date = useFormatDate();
   const remove = useRemoveMeasure(plan);
+  // One measure at a time is open for editing, in its place in the list.
+  const [editing, setEditing] = useState<string | null>(null);
   if (list.length === 0) return <p>{t('plans.measures.noneYet')}</p>;
   return (
     <>
       <PlanErrorRegion error={remove.error} />
       <ul className="plan-list">
-        {list.map((m) => (
-          <li key={m.id} className="plan-item">
-            <p>
-              <strong>{m.description}</strong>
-            </p>
-            <p>{t('plans.pdf.goal', { goal: m.goal })}</p>
-            <p className="plan-muted">
-              {t('plans.pdf.responsible', {
-                organisation: m.responsibleOrganisation.name,
-                person: m.responsibleUser?.displayName ?? m.responsibleName ?? t('plans.measures.noPerson'),
-              })}
-              <br />
-              {t('plans.pdf.period', {
-                start: date(m.startOn),
-                end: m.endOn ? date(m.endOn) : t('plans.pdf.open'),
-              })}{' '}
-              – {t(`plans.measureStatus.${m.status}`)}
-              <br />
-              {t('plans.owner', {
-                organisation: m.owningOrganisation.name,
-                category: t(`plans.category.${m.category}`),
-              })}
-            </p>
-            {plan.editable && plan.editableItems.includes(m.id) ? (
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate(m.id, { onSuccess: () => onSaved(t('plans.removed')) })}
-              >
-                {t('plans.remove')}
-                <span className="visually-hidden">: {m.description}</span>
-              </button>
-            ) : null}
-          </li>
-        ))}
+        {list.map((m) =>
+          editing === m.id ? (
+            <li key={m.id} className="plan-item">
+              <MeasureForm plan={plan} measure={m} onSaved={onSaved} onClose={() => setEditing(null)} />
+            </li>
+          ) : (
+            <li key={m.id} className="plan-item">
+              <p>
+                <strong>{m.description}</strong>
+              </p>
+              <p>{t('plans.pdf.goal', { goal: m.goal })}</p>
+              <p className="plan-muted">
+                {t('plans.pdf.responsible', {
+                  organisation: m.responsibleOrganisation.name,
+                  person: m.responsibleUser?.displayName ?? m.responsibleName ?? t('plans.measures.noPerson'),
+                })}
+                <br />
+                {t('plans.pdf.period', {
+                  start: date(m.startOn),
+                  end: m.endOn ? date(m.endOn) : t('plans.pdf.open'),
+                })}{' '}
+                – {t(`plans.measureStatus.${m.status}`)}
+                <br />
+                {t('plans.owner', {
+                  organisation: m.owningOrganisation.name,
+                  category: t(`plans.category.${m.category}`),
+                })}
+              </p>
+              {plan.editable && plan.editableItems.includes(m.id) ? (
+                <div className="plan-actions">
+                  <button type="button" className="button button--secondary" onClick={() => setEditing(m.id)}>
+                    {t('everyday.plan.measureEdit.edit')}
+                    <span className="visually-hidden">: {m.description}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    disabled={remove.isPending}
+                    onClick={() => remove.mutate(m.id, { onSuccess: () => onSaved(t('plans.removed')) })}
+                  >
+                    {t('plans.remove')}
+                    <span className="visually-hidden">: {m.description}</span>
+                  </button>
+                </div>
+              ) : null}
+            </li>
+          ),
+        )}
       </ul>
     </>
   );

@@ -7,6 +7,7 @@ import { SelectField, TextAreaField } from '../../components/Field.tsx';
 import { useFormatDate } from '../../components/format.ts';
 import { useConsents, useUpdatePlan } from '../../components/plans/api.ts';
 import { ConsentStateText, hasIssue, PlanErrorRegion } from '../../components/plans/values.tsx';
+import { ExtendConsent } from './ExtendConsent.tsx';
 
 type Objection = '' | 'no' | 'yes';
 
@@ -30,6 +31,11 @@ export function PrepareStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string
   const err = update.error;
   const staff = hub.data?.view === 'full' ? hub.data.members.filter((m) => m.hubRole !== 'civil_society') : [];
   const usable = (consents.data?.items ?? []).filter((c) => c.state === 'valid' && c.purposes.includes('plan'));
+  // A valid consent without the plan purpose is offered for extension here, not by a trip to the consent page.
+  const extendable =
+    usable.length === 0
+      ? (consents.data?.items ?? []).find((c) => c.state === 'valid' && !c.purposes.includes('plan'))
+      : undefined;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -64,6 +70,16 @@ export function PrepareStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string
         )}{' '}
         <Link to={`/children/${plan.childId}/consents`}>{t('plans.prepare.consentLink')}</Link>
       </p>
+      {plan.abilities.edit && extendable ? (
+        <ExtendConsent
+          plan={plan}
+          consent={extendable}
+          onExtended={(id, message) => {
+            setConsentId(id);
+            onSaved(message);
+          }}
+        />
+      ) : null}
       {plan.abilities.edit ? (
         <form className="form" onSubmit={submit} noValidate aria-label={t('plans.steps.prepare')}>
           <PlanErrorRegion error={err} />

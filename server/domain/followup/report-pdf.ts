@@ -1,15 +1,12 @@
-import PDFDocument from 'pdfkit';
 import en from '../../../common/i18n/areas/followup.en.json';
 import sv from '../../../common/i18n/areas/followup.sv.json';
-import { findFonts, paragraph, type Fonts } from '../plans/pdf-text.ts';
+import { fill, MARGIN, openPdf, type PdfWriter } from '../../pdf/document.ts';
 import type { IndicatorUnit } from '../../../common/schemas/followup.ts';
 import type { ReportIndicator, YearlyReport } from './report.ts';
 
 type Lang = 'sv' | 'en';
 const labels = { sv: sv.followup, en: en.followup };
 type Labels = (typeof labels)['sv'];
-const fill = (s: string, p: Record<string, string>) => s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => p[k] ?? '');
-const MARGIN = 56;
 const ROW = 16;
 const CHART_HEIGHT = 90;
 
@@ -19,26 +16,8 @@ const CHART_HEIGHT = 90;
  * a bar chart beside it drawn as decoration (the table carries the figures).
  */
 export async function renderYearlyReport(r: YearlyReport, lang: Lang): Promise<Buffer> {
-  const fonts = findFonts();
   const L = labels[lang];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    lang,
-    tagged: true,
-    displayTitle: true,
-    pdfVersion: '1.7',
-    info: { Title: `${L.report.title} – ${r.collaborationName} – ${r.year}`, Author: 'Navet' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const w = new Writer(doc, fonts, doc.page.width - 2 * MARGIN);
+  const { w, finish } = openPdf({ lang, title: `${L.report.title} – ${r.collaborationName} – ${r.year}` });
   const name = (i: ReportIndicator) => L.indicators[i.indicator].name;
   const show = (i: ReportIndicator, v: number | null) =>
     formatValue(v, i.unit, (value) => fill(L.hours, { value })) ?? L.masked;
@@ -70,9 +49,10 @@ export async function renderYearlyReport(r: YearlyReport, lang: Lang): Promise<B
     // The chart and its table stay on one page.
     const charted = i.points.some((p) => p.period !== 'total' && p.value !== null);
     w.room((charted ? CHART_HEIGHT + 40 : 0) + (i.points.length + 2) * ROW);
-    if (charted) w.chart(i, L.report.chart);
+    if (charted) chart(w, i, L.report.chart);
     const hours = i.unit === 'working_hours';
-    w.table(
+    table(
+      w,
       [L.table.period, L.table.children, L.table.base, L.table.hits, L.table.value, ...(hours ? [L.table.p90] : [])],
       i.points.map((p) => [
         p.period === 'total' ? L.table.total : p.period,
@@ -102,8 +82,7 @@ export async function renderYearlyReport(r: YearlyReport, lang: Lang): Promise<B
     w.text(`• ${fill(L.report.proposal, { title: p.title, status: L.report.proposalStatus[p.status] })}`);
     if (p.decision) w.text(`  ${fill(L.report.decision, { date: p.decidedOn ?? '', decision: p.decision })}`);
   }
-  doc.end();
-  return done;
+  return finish();
 }
 
 function changeLine(
@@ -128,107 +107,78 @@ function formatValue(v: number | null, unit: IndicatorUnit, hours: (value: strin
   return unit === 'share' ? `${Math.round(v * 100)} %` : hours(String(v));
 }
 
-class Writer {
-  constructor(
-    private readonly doc: PDFKit.PDFDocument,
-    private readonly fonts: Fonts,
-    private readonly width: number,
-  ) {}
-  title(s: string) {
-    this.doc.font('bold').fontSize(18).text(s, { width: this.width }).moveDown(0.4);
-  }
-  heading(s: string) {
-    this.room(60);
-    this.doc.moveDown(0.6).font('bold').fontSize(14).text(s, MARGIN, undefined, { width: this.width }).moveDown(0.2);
-  }
-  subheading(s: string) {
-    this.room(80);
-    this.doc.moveDown(0.5).font('bold').fontSize(12).text(s, MARGIN, undefined, { width: this.width });
-  }
-  text(s: string) {
-    this.doc.font('regular').fontSize(10);
-    this.doc.x = MARGIN;
-    paragraph(this.doc, s, this.fonts, { width: this.width });
-  }
-
-  /** A new page when fewer than `height` points are left on this one. */
-  room(height: number) {
-    if (this.doc.y + height > this.doc.page.height - MARGIN) this.doc.addPage();
-  }
-
-  /** Columns of equal width, the first wider; each row on one line. */
-  table(header: string[], rows: string[][]) {
-    const doc = this.doc;
-    const first = 90;
-    const rest = (this.width - first) / (header.length - 1);
-    const x = (c: number) => MARGIN + (c === 0 ? 0 : first + (c - 1) * rest);
-    const line = (cells: string[], font: 'regular' | 'bold') => {
-      this.room(ROW + 4);
-      const y = doc.y;
-      doc.font(font).fontSize(9);
-      cells.forEach((cell, c) => doc.text(cell, x(c), y, { width: (c === 0 ? first : rest) - 4, lineBreak: false }));
-      doc.x = MARGIN;
-      doc.y = y + ROW;
-    };
-    doc.moveDown(0.3);
-    line(header, 'bold');
-    doc
-      .moveTo(MARGIN, doc.y - 3)
-      .lineTo(MARGIN + this.width, doc.y - 3)
-      .lineWidth(0.5)
-      .strokeColor('#444444')
-      .stroke();
-    for (const row of rows) line(row, 'regular');
-    doc.moveDown(0.3);
-  }
-
-  /** Bars per quarter with the target as a dashed line; masked quarters are labelled, not drawn. */
-  chart(i: ReportIndicator, caption: string) {
-    const doc = this.doc;
-    const periods = i.points.filter((p) => p.period !== 'total');
-    const values = periods.map((p) => p.value ?? 0);
-    const top = Math.max(i.unit === 'share' ? 1 : 0, ...values, i.target ?? 0) * 1.1 || 1;
-    this.room(CHART_HEIGHT + 40);
-    doc.moveDown(0.3);
-    this.text(caption);
-    const y0 = doc.y + 4;
-    const base = y0 + CHART_HEIGHT;
-    const slot = Math.min(90, this.width / Math.max(periods.length, 1));
-    doc.markContent('Artifact', { type: 'Layout' });
-    doc
-      .lineWidth(0.5)
-      .strokeColor('#444444')
-      .moveTo(MARGIN, base)
-      .lineTo(MARGIN + slot * periods.length, base)
-      .stroke();
-    periods.forEach((p, n) => {
-      const x = MARGIN + n * slot + slot * 0.2;
-      if (p.value !== null) {
-        const h = (p.value / top) * CHART_HEIGHT;
-        doc
-          .rect(x, base - h, slot * 0.6, h)
-          .fillColor('#0b5394')
-          .fill();
-      }
-      doc.fillColor('#000000').font('regular').fontSize(8);
-      const masked = /^\d+$/.test(p.children) ? p.hits : p.children;
-      doc.text(p.value === null ? masked : '', x, base - 12, { width: slot * 0.6, align: 'center', lineBreak: false });
-      doc.text(p.period, x - slot * 0.2, base + 3, { width: slot, align: 'center', lineBreak: false });
-    });
-    if (i.target !== null) {
-      const ty = base - (i.target / top) * CHART_HEIGHT;
-      doc
-        .lineWidth(1)
-        .strokeColor('#6b3fa0')
-        .dash(4, { space: 3 })
-        .moveTo(MARGIN, ty)
-        .lineTo(MARGIN + slot * periods.length, ty)
-        .stroke()
-        .undash();
-    }
-    doc.endMarkedContent();
-    doc.fillColor('#000000');
+/** Columns of equal width, the first wider; each row on one line. */
+function table(w: PdfWriter, header: string[], rows: string[][]) {
+  const doc = w.doc;
+  const first = 90;
+  const rest = (w.width - first) / (header.length - 1);
+  const x = (c: number) => MARGIN + (c === 0 ? 0 : first + (c - 1) * rest);
+  const line = (cells: string[], font: 'regular' | 'bold') => {
+    w.room(ROW + 4);
+    const y = doc.y;
+    doc.font(font).fontSize(9);
+    cells.forEach((cell, c) => doc.text(cell, x(c), y, { width: (c === 0 ? first : rest) - 4, lineBreak: false }));
     doc.x = MARGIN;
-    doc.y = base + 16;
+    doc.y = y + ROW;
+  };
+  doc.moveDown(0.3);
+  line(header, 'bold');
+  doc
+    .moveTo(MARGIN, doc.y - 3)
+    .lineTo(MARGIN + w.width, doc.y - 3)
+    .lineWidth(0.5)
+    .strokeColor('#444444')
+    .stroke();
+  for (const row of rows) line(row, 'regular');
+  doc.moveDown(0.3);
+}
+
+/** Bars per quarter with the target as a dashed line; masked quarters are labelled, not drawn. */
+function chart(w: PdfWriter, i: ReportIndicator, caption: string) {
+  const doc = w.doc;
+  const periods = i.points.filter((p) => p.period !== 'total');
+  const values = periods.map((p) => p.value ?? 0);
+  const top = Math.max(i.unit === 'share' ? 1 : 0, ...values, i.target ?? 0) * 1.1 || 1;
+  w.room(CHART_HEIGHT + 40);
+  doc.moveDown(0.3);
+  w.text(caption);
+  const y0 = doc.y + 4;
+  const base = y0 + CHART_HEIGHT;
+  const slot = Math.min(90, w.width / Math.max(periods.length, 1));
+  doc.markContent('Artifact', { type: 'Layout' });
+  doc
+    .lineWidth(0.5)
+    .strokeColor('#444444')
+    .moveTo(MARGIN, base)
+    .lineTo(MARGIN + slot * periods.length, base)
+    .stroke();
+  periods.forEach((p, n) => {
+    const x = MARGIN + n * slot + slot * 0.2;
+    if (p.value !== null) {
+      const h = (p.value / top) * CHART_HEIGHT;
+      doc
+        .rect(x, base - h, slot * 0.6, h)
+        .fillColor('#0b5394')
+        .fill();
+    }
+    doc.fillColor('#000000').font('regular').fontSize(8);
+    const masked = /^\d+$/.test(p.children) ? p.hits : p.children;
+    doc.text(p.value === null ? masked : '', x, base - 12, { width: slot * 0.6, align: 'center', lineBreak: false });
+    doc.text(p.period, x - slot * 0.2, base + 3, { width: slot, align: 'center', lineBreak: false });
+  });
+  if (i.target !== null) {
+    const ty = base - (i.target / top) * CHART_HEIGHT;
+    doc
+      .lineWidth(1)
+      .strokeColor('#6b3fa0')
+      .dash(4, { space: 3 })
+      .moveTo(MARGIN, ty)
+      .lineTo(MARGIN + slot * periods.length, ty)
+      .stroke()
+      .undash();
   }
+  doc.endMarkedContent();
+  doc.fillColor('#000000');
+  doc.x = MARGIN;
+  doc.y = base + 16;
 }

@@ -16,6 +16,7 @@ const messages: Record<MissingKey, string> = {
   otherMeasures: 'Part 3: add the measures others take, or say that there are none.',
   overallResponsibleOrganisationId: 'Part 4: name the principal with overall responsibility.',
   measureResponsible: 'Every measure needs a responsible person.',
+  meetingHeld: 'Hold the SIP meeting first, or adopt without it and give the reason (meetingWaiver.reason).',
 };
 
 /** Whether a consent makes the plan lawful today: the child's own, valid, for the plan purpose. */
@@ -59,6 +60,7 @@ export async function missingFor(tx: Db, plan: repo.PlanRow, now: Date = new Dat
   if (!byOthers && !plan.noOtherMeasures) missing.push('otherMeasures');
   if (!plan.overallResponsibleOrganisationId) missing.push('overallResponsibleOrganisationId');
   if (measures.some((m) => !m.responsibleUserId && !m.responsibleName)) missing.push('measureResponsible');
+  if (!(await repo.hasHeldMeeting(tx, plan.id))) missing.push('meetingHeld');
   return missing;
 }
 

@@ -88,6 +88,7 @@ export async function buildContent(tx: Db, rows: ContentRows, now: Date = new Da
       goal: m.goal,
       category: m.category as PlanMeasure['category'],
       owningOrganisation: organisationOf(orgs, m.owningOrganisationId),
+      version: m.version,
     })),
     overallResponsibleOrganisation: plan.overallResponsibleOrganisationId
       ? organisationOf(orgs, plan.overallResponsibleOrganisationId)

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   EntryBody,
   MeasureBody,
+  MeasureConflict,
   MeasurePatch,
   Plan,
   PlanItemParams,
@@ -63,10 +64,10 @@ export function planItemRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Change a measure (its organisation or the plan’s lead)',
+        summary: 'Change a measure (its organisation or the plan’s lead); send its version (409 with `current`)',
         params: PlanItemParams,
         body: MeasurePatch,
-        response: { 200: Plan, ...errorResponses },
+        response: { 200: Plan, ...errorResponses, 409: MeasureConflict },
       },
     },
     async (req) => items.updateMeasure(deps, actorOf(req), req.params.id, req.params.itemId, req.body),

@@ -8,6 +8,7 @@ import { errors, type Issue } from '../../errors.ts';
 import { organisationRefs, personRefs } from '../sharing/lookup.ts';
 import { organisationsOf } from '../sharing/rule.ts';
 import type { ChildAccess } from '../children/access.ts';
+import { buildContent } from './content.ts';
 import { authorize, authorizeEditItem, loadPlan, type PlanAccess } from './policy.ts';
 import { presentPlan } from './presenter.ts';
 import * as repo from './repo.ts';
@@ -29,7 +30,7 @@ function ownerOf(a: ChildAccess, requested: string | null, issues: Issue[], at =
   return viaHub ?? mine[0]!;
 }
 
-async function measureIssues(tx: Db, pa: PlanAccess, b: MeasurePatch, issues: Issue[]): Promise<void> {
+async function measureIssues(tx: Db, pa: PlanAccess, b: Omit<MeasurePatch, 'version'>, issues: Issue[]): Promise<void> {
   const tenantId = pa.plan.tenantId;
   if (b.responsibleOrganisationId) {
     const orgs = await organisationRefs(tx, tenantId, [b.responsibleOrganisationId]);
@@ -207,11 +208,15 @@ export async function updateMeasure(
     if (endOn && endOn < startOn)
       issues.push({ path: 'body.endOn', message: 'The measure cannot end before it starts.' });
     if (issues.length > 0) throw errors.validation(issues);
-    const patch = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-    await tx
-      .update(planMeasures)
-      .set({ ...patch, updatedAt: new Date() })
-      .where(eq(planMeasures.id, measureId));
+    const { version, ...fields } = body;
+    const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    const updated = await repo.updateMeasureVersioned(tx, measureId, version, patch);
+    if (!updated) {
+      // What is stored now, as this reader may see it, so the editor shows it beside the user's own text.
+      const [current] = (await buildContent(tx, { plan: pa.plan, entries: [], measures: [measure], participants: [] }))
+        .measures;
+      throw errors.conflict('version_conflict', 'Someone else changed this measure since you opened it.', { current });
+    }
     return done(tx, pa, 'plan.measure_updated', measureId, { fields: Object.keys(patch).sort() });
   });
 }

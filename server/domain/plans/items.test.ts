@@ -131,25 +131,30 @@ describe('measures', () => {
     const plan = await readyPlan(w);
     const measure = plan.measures[0]!;
     const url = `/api/plans/${plan.id}/measures/${measure.id}`;
-    expect((await anonymous(t.app).patch(url, { status: 'ongoing' })).statusCode).toBe(401);
-    expect((await w.clients.outsider.patch(url, { status: 'ongoing' })).statusCode).toBe(404);
+    const v = measure.version!;
+    expect((await anonymous(t.app).patch(url, { version: v, status: 'ongoing' })).statusCode).toBe(401);
+    expect((await w.clients.outsider.patch(url, { version: v, status: 'ongoing' })).statusCode).toBe(404);
     expect(
-      (await w.clients.social_worker.patch(`/api/plans/${plan.id}/measures/${randomUUID()}`, { status: 'ongoing' }))
-        .statusCode,
+      (
+        await w.clients.social_worker.patch(`/api/plans/${plan.id}/measures/${randomUUID()}`, {
+          version: v,
+          status: 'ongoing',
+        })
+      ).statusCode,
     ).toBe(404);
     // The school sees the measure (consent), but it is social services' to change.
-    expect((await w.clients.school_mentor.patch(url, { status: 'ongoing' })).statusCode).toBe(403);
+    expect((await w.clients.school_mentor.patch(url, { version: v, status: 'ongoing' })).statusCode).toBe(403);
     expect((await w.clients.school_mentor.delete(url)).statusCode).toBe(403);
-    const bad = await w.clients.social_worker.patch(url, { endOn: inDays(-30), status: 'paused' });
+    const bad = await w.clients.social_worker.patch(url, { version: v, endOn: inDays(-30), status: 'paused' });
     expect(paths(bad.json())).toEqual(['body.status']);
-    const backwards = await w.clients.social_worker.patch(url, { endOn: inDays(-30) });
+    const backwards = await w.clients.social_worker.patch(url, { version: v, endOn: inDays(-30) });
     expect(paths(backwards.json())).toEqual(['body.endOn']);
-    const ok = await w.clients.social_worker.patch(url, { status: 'ongoing', endOn: inDays(60) });
+    const ok = await w.clients.social_worker.patch(url, { version: v, status: 'ongoing', endOn: inDays(60) });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().measures[0]).toMatchObject({ status: 'ongoing', endOn: inDays(60) });
+    expect(ok.json().measures[0]).toMatchObject({ version: v + 1, status: 'ongoing', endOn: inDays(60) });
 
     const adopted = await adoptPlan(w, ok.json());
-    const locked = await w.clients.social_worker.patch(url, { status: 'done' });
+    const locked = await w.clients.social_worker.patch(url, { version: v + 1, status: 'done' });
     expect(locked.statusCode).toBe(409);
     expect(locked.json().error).toBe('plan_adopted');
     expect((await w.clients.social_worker.delete(url)).statusCode).toBe(409);

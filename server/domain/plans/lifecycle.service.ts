@@ -28,7 +28,13 @@ export async function adopt(deps: Deps, actor: Actor, id: string, body: AdoptBod
     const bodyIssues: Issue[] = staffIssue(pa.a, body.followUpUserId, 'body.followUpUserId');
     if (body.followUpOn <= todayInSweden(now))
       bodyIssues.push({ path: 'body.followUpOn', message: 'The follow-up comes after the day of adoption.' });
-    throwIfMissing(await missingFor(tx, plan, now), bodyIssues);
+    const missing = await missingFor(tx, plan, now);
+    // The meeting may be waived, but only explicitly and with a reason; a held meeting needs no waiver.
+    const waiver = missing.includes('meetingHeld') ? body.meetingWaiver : null;
+    throwIfMissing(
+      missing.filter((k) => k !== 'meetingHeld' || waiver === null),
+      bodyIssues,
+    );
     const number = plan.adoptedVersion + 1;
     const content = await buildContent(
       tx,
@@ -60,6 +66,7 @@ export async function adopt(deps: Deps, actor: Actor, id: string, body: AdoptBod
       childApprovalNote: body.childApproval.note,
       followUpOn: body.followUpOn,
       followUpUserId: body.followUpUserId,
+      meetingWaiverReason: waiver?.reason ?? null,
     });
     await scheduleFollowUp(tx, updated);
     await audit(tx, {
@@ -67,7 +74,8 @@ export async function adopt(deps: Deps, actor: Actor, id: string, body: AdoptBod
       entity: 'plan',
       entityId: id,
       childId: plan.childId,
-      detail: { version: number, followUpOn: body.followUpOn, consentId: plan.consentId },
+      // That the meeting was waived, not why: audit details carry no free text.
+      detail: { version: number, followUpOn: body.followUpOn, consentId: plan.consentId, meetingWaived: !!waiver },
     });
     return presentPlan(tx, { ...pa, plan: updated }, now);
   });

@@ -31,6 +31,7 @@ const adoptBody = (version: number, followUpUserId: string, followUpOn = inDays(
   followUpOn,
   followUpUserId,
   childApproval: { approved: true, note: null },
+  meetingWaiver: { reason: 'Barnet ville inte ha ett möte till.' },
 });
 
 describe('POST /api/plans/:id/adopt', () => {
@@ -101,13 +102,13 @@ describe('POST /api/plans/:id/adopt', () => {
       responsibleOrganisationId: w2.orgs.bup.id,
       category: 'health',
     });
-    expect(withRegion.missing).toEqual([]);
+    expect(withRegion.missing).toEqual(['meetingHeld']);
   });
 
   it('adopts: a read-only version with who and when, the child’s approval, follow-up reminders; content is locked', async () => {
     const w = await buildPlanWorld(t);
     const plan = await readyPlan(w);
-    expect(plan.missing).toEqual([]);
+    expect(plan.missing).toEqual(['meetingHeld']);
     const adopted = await adoptPlan(w, plan, inDays(30));
     expect(adopted).toMatchObject({
       status: 'active',

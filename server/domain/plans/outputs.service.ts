@@ -5,9 +5,14 @@ import type { Deps } from '../../deps.ts';
 import * as consentRepo from '../consent/repo.ts';
 import { organisationOf, organisationRefs, personRefs } from '../sharing/lookup.ts';
 import { planToFhir, type FhirInput } from './fhir.ts';
-import type { PdfLang } from './pdf.ts';
-import { findFonts } from './pdf-text.ts';
-import { authorize, loadPlan } from './policy.ts';
+import type { Db } from '../../db/connect.ts';
+import { findFonts } from '../../pdf/fonts.ts';
+import { can } from '../children/policy.ts';
+import { maskCaseNumber } from '../children/presenter.ts';
+import { findTenant } from '../tenancy/repo.ts';
+import type { PdfLang, PlanPdfContext } from './pdf.ts';
+import { authorize, loadPlan, type PlanAccess } from './policy.ts';
+import * as repo from './repo.ts';
 import { presentPlan } from './presenter.ts';
 import { readVersion } from './versions.service.ts';
 
@@ -20,14 +25,38 @@ export async function versionPdf(
   lang: PdfLang,
 ): Promise<{ pdf: Buffer; filename: string }> {
   findFonts();
-  const v = await deps.db.transaction(async (tx) => {
+  const { v, ctx } = await deps.db.transaction(async (tx) => {
     const pa = await loadPlan(tx, actor, id);
     authorize(pa, 'read');
-    return readVersion(tx, pa, number, 'pdf');
+    const version = await readVersion(tx, pa, number, 'pdf');
+    return { v: version, ctx: await pdfContext(tx, pa, version.adoptedAt) };
   });
   // The PDF library and its fonts are large and seldom needed: loaded at the first PDF, not at every start.
   const { renderPlanPdf } = await import('./pdf.ts');
-  return { pdf: await renderPlanPdf(v, lang), filename: `navet-${v.content.kind}-v${v.number}.pdf` };
+  return { pdf: await renderPlanPdf(v, ctx, lang), filename: `navet-${v.content.kind}-v${v.number}.pdf` };
+}
+
+/**
+ * Who issues the document and who signs it. The case number follows the child record's rule: in full
+ * for the social worker and god man, masked (as the API masks it) for everyone else.
+ */
+async function pdfContext(tx: Db, pa: PlanAccess, adoptedAt: string): Promise<PlanPdfContext> {
+  const { a, plan } = pa;
+  const tenant = await findTenant(tx, plan.tenantId);
+  const caseNumber = a.child.caseNumber;
+  const held = (await repo.meetingsOf(tx, plan.id)).filter(
+    (m) => (m.status === 'closed' || m.status === 'in_progress') && m.startsAt.toISOString() <= adoptedAt,
+  );
+  const godMan = a.members.find((m) => m.hubRole === 'god_man');
+  const socialWorker = a.members.find((m) => m.hubRole === 'social_worker');
+  const people = await personRefs(tx, plan.tenantId, [godMan?.userId ?? null, socialWorker?.userId ?? null]);
+  return {
+    municipality: tenant?.name ?? '—',
+    caseNumber: caseNumber ? (can(a, 'seeCaseNumber') ? caseNumber : maskCaseNumber(caseNumber)) : null,
+    meetingHeldOn: held.at(-1)?.startsAt.toISOString() ?? null,
+    godMan: godMan ? (people.get(godMan.userId)?.displayName ?? null) : null,
+    socialWorker: socialWorker ? (people.get(socialWorker.userId)?.displayName ?? null) : null,
+  };
 }
 
 /**

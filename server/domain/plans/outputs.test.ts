@@ -9,7 +9,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../audit/tables.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
-import { findFonts } from './pdf-text.ts';
+import { findFonts } from '../../pdf/fonts.ts';
 import {
   addMeasure,
   adoptPlan,
@@ -68,6 +68,12 @@ async function adoptedWorld(): Promise<{ w: PlanWorld; planId: string }> {
     description: 'Läxhjälp på boendet på kvällarna',
     responsibleName: 'Karin Berg',
   });
+  const before = await readPlan(w.clients.social_worker, ready.id);
+  const called = await w.clients.social_worker.put(`/api/plans/${ready.id}/participants`, {
+    version: before.version,
+    participants: [{ userId: w.people.god_man.id }, { name: 'Lena Tolk', organisationName: 'Tolkförmedlingen' }],
+  });
+  expect(called.statusCode, called.body).toBe(200);
   const fresh = await readPlan(w.clients.social_worker, ready.id);
   const patched = await w.clients.social_worker.patch(`/api/plans/${ready.id}`, {
     version: fresh.version,
@@ -109,13 +115,26 @@ describe('GET /api/plans/:id/versions/:number/pdf', () => {
       '4. Huvudman med övergripande ansvar',
     ])
       expect(text, heading).toContain(heading);
-    // The four parts are found at once: on the second page, by themselves.
-    const pages = text.split('\f');
-    expect(pages[1]).toContain('1. Insatser som behövs');
-    expect(pages[1]).toContain('4. Huvudman med övergripande ansvar');
-    expect(pages[1]).toContain(w.orgs.social.name);
-    expect(pages[1]).toContain('Läxhjälp på boendet på kvällarna');
-    expect(pages[1]).toContain('Samtal på BUP om sömnen');
+    // A document to hand out: the municipality's letterhead, the child, the case number as this reader may see
+    // it (BUP is not entitled to it in full), page numbers, the participants, and lines to sign on.
+    expect(text).toContain(w.tenant.name);
+    expect(text).toContain('Barn: Amir');
+    expect(text).toContain('Ärendenummer: ****-5678');
+    expect(text).not.toContain('12345678');
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeLessThanOrEqual(3);
+    pages.forEach((page, i) => expect(page, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${pages.length}`));
+    expect(text).toContain('Göran Ek');
+    expect(text).toContain('Lena Tolk, Tolkförmedlingen (inbjuden)');
+    expect(text).toContain('Planen antogs utan SIP-möte. Skäl: Amir ville inte ha ett möte till');
+    for (const line of ['Underskrifter', 'Barnet', 'God man', 'Socialsekreterare', 'Namnförtydligande: Sara Lind'])
+      expect(text, line).toContain(line);
+    // Each measure in full once; parts 2 and 3 refer to it by its number.
+    const once = (s: string) => text.split(s).length - 1;
+    for (const m of ['Stöd i skolan', 'Läxhjälp på boendet på kvällarna', 'Samtal på BUP om sömnen'])
+      expect(once(m), m).toBe(1);
+    expect(text).toMatch(/Insats 1/);
+    expect(text).toContain(w.orgs.social.name);
     expect(text).toContain('Åka skridskor på sjön i Strömsund');
     for (const word of ['مدرسه', 'فوتبال', 'بروم']) expect(text, word).toContain(word);
     expect(text).toContain('ሓወይ ኣብ ስዊድን ይነብር');
@@ -124,9 +143,14 @@ describe('GET /api/plans/:id/versions/:number/pdf', () => {
 
   it('leaves out what is not shared with the reader, and says so; English headings on request', async () => {
     const { w, planId } = await adoptedWorld();
+    // The social worker is entitled to the case number in full.
+    const own = pdfText((await w.clients.social_worker.get(`/api/plans/${planId}/versions/1/pdf`)).rawPayload);
+    expect(own).toContain('Ärendenummer: 12345678');
     const res = await w.clients.school_mentor.get(`/api/plans/${planId}/versions/1/pdf?lang=en`);
     expect(res.statusCode).toBe(200);
     const text = pdfText(res.rawPayload);
+    expect(text).toContain('Page 1 of');
+    expect(text).toContain('Case number: ****-5678');
     expect(text).toContain('4. The principal with overall responsibility');
     expect(text).not.toContain('Samtal på BUP om sömnen');
     expect(text).toContain('Some of the plan');

@@ -53,6 +53,7 @@ describe('POST /api/children/:id/plans', () => {
       'principalMeasures',
       'otherMeasures',
       'overallResponsibleOrganisationId',
+      'meetingHeld',
     ]);
     const again = await w.clients.social_worker.post(`/api/children/${w.child.id}/plans`, { kind: 'isip' });
     expect(again.statusCode).toBe(409);
@@ -162,7 +163,7 @@ describe('PATCH /api/plans/:id', () => {
       overallResponsibleOrganisation: { id: w.orgs.social.id, principalType: 'municipality' },
       version: plan.version + 1,
     });
-    expect(p.missing).toEqual(['measures', 'principalMeasures']);
+    expect(p.missing).toEqual(['measures', 'principalMeasures', 'meetingHeld']);
     // The chair now leads the plan too.
     expect((await readPlan(w.clients.god_man, plan.id)).abilities.edit).toBe(true);
     const [row] = await t.database.db

@@ -153,6 +153,32 @@ export async function findVisibleMeasure(db: Db, actor: Actor, planId: string, i
   return row ?? null;
 }
 
+/** Changes a measure only if its stored version is the one read, and bumps it; null when stale. */
+export async function updateMeasureVersioned(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<typeof planMeasures.$inferInsert>,
+): Promise<MeasureRow | null> {
+  const [row] = await db
+    .update(planMeasures)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(planMeasures.id, id), eq(planMeasures.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** Whether the plan has a SIP meeting that was held: closed, or under way. */
+export async function hasHeldMeeting(db: Db, planId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: meetings.id })
+    .from(planMeetings)
+    .innerJoin(meetings, eq(meetings.id, planMeetings.meetingId))
+    .where(and(eq(planMeetings.planId, planId), inArray(meetings.status, ['closed', 'in_progress'])))
+    .limit(1);
+  return row !== undefined;
+}
+
 // ---- participants, versions, follow-ups, meetings ------------------------------------------
 
 export async function participantsOf(db: Db, planId: string): Promise<ParticipantRow[]> {

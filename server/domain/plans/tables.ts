@@ -164,6 +164,8 @@ export const planMeasures = pgTable(
     createdBy: uuid('created_by')
       .notNull()
       .references(() => users.id),
+    /** Optimistic concurrency per measure: two people edit different measures of one plan at once. */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -195,6 +197,8 @@ export const planVersions = pgTable(
     followUpUserId: uuid('follow_up_user_id')
       .notNull()
       .references(() => users.id),
+    /** Why the plan was adopted without a SIP meeting held; null when one was held. */
+    meetingWaiverReason: text('meeting_waiver_reason'),
   },
   (t) => [primaryKey({ columns: [t.planId, t.number] })],
 );

@@ -136,6 +136,7 @@ export async function adoptPlan(w: HubWorld, plan: Plan, followUpOn = inDays(90)
     followUpOn,
     followUpUserId: w.people.social_worker.id,
     childApproval: { approved: true, note: 'Amir sa ja på mötet.' },
+    meetingWaiver: { reason: 'Amir ville inte ha ett möte till; planen gjordes med honom och god man.' },
   });
   expect(res.statusCode, res.body).toBe(200);
   return res.json<Plan>();

@@ -40,6 +40,7 @@ export async function readVersion(tx: Db, pa: PlanAccess, number: number, use: s
     childApproval: { approved: v.childApproved, note: v.childApprovalNote },
     followUpOn: v.followUpOn,
     followUpBy: personOf(people, v.followUpUserId),
+    meetingWaiverReason: v.meetingWaiverReason,
     content,
     someWithheld: withheld.length > 0,
   };

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ExtractDocument } from '../../../common/schemas/records.ts';
 import sv from '../../../common/i18n/areas/records.sv.json';
-import { findFonts, paragraph } from '../plans/pdf-text.ts';
+import { findFonts, paragraph } from '../../pdf/fonts.ts';
 import { childParts, userParts } from './coverage.ts';
 
 const L = sv.records;

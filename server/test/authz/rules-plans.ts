@@ -17,6 +17,17 @@ async function planVersion(c: Ctx): Promise<number> {
   return ok<{ version: number }>(await c.owner.get(`/api/plans/${c.e.plan.id}`), 200, 'plan').version;
 }
 
+/** The measure's version now: each allowed PATCH bumps it, so the next actor reads it afresh. */
+async function measureVersion(c: Ctx): Promise<number> {
+  if (c.side !== 'x') return 1;
+  const p = ok<{ measures: { id: string; version?: number }[] }>(
+    await c.owner.get(`/api/plans/${c.e.plan.id}`),
+    200,
+    'plan',
+  );
+  return p.measures.find((m) => m.id === c.e.measureId)?.version ?? 1;
+}
+
 async function freshItem(c: Ctx, kind: 'entries' | 'measures') {
   const body =
     kind === 'entries'
@@ -103,7 +114,7 @@ export const planRules: Record<string, Rule> = {
     scope: 'child',
     allow: LEAD,
     params: (c) => ({ id: c.e.plan.id, itemId: c.e.measureId }),
-    body: () => ({ goal: 'Närvaro fyra dagar i veckan' }),
+    body: async (c) => ({ version: await measureVersion(c), goal: 'Närvaro fyra dagar i veckan' }),
     phase: 1,
   },
   'DELETE /api/plans/{id}/measures/{itemId}': {
@@ -122,6 +133,7 @@ export const planRules: Record<string, Rule> = {
       followUpOn: inDays(90),
       followUpUserId: c.e.ownerId,
       childApproval: { approved: true, note: 'Barnet sa ja på mötet.' },
+      meetingWaiver: { reason: 'Barnet ville inte ha ett möte till.' },
     }),
     phase: 4,
   },

@@ -1,36 +1,15 @@
-import PDFDocument from 'pdfkit';
 import en from '../../../../common/i18n/areas/collaborationSetup.en.json';
 import sv from '../../../../common/i18n/areas/collaborationSetup.sv.json';
 import { governanceLevels, type GovernanceVersion } from '../../../../common/schemas/governance.ts';
-import { findFonts, paragraph, type Fonts } from '../../plans/pdf-text.ts';
+import { fill, openPdf } from '../../../pdf/document.ts';
 import type { DocLang } from './template.ts';
 
 const labels = { sv: sv.collaborationSetup.pdf, en: en.collaborationSetup.pdf };
-const fill = (s: string, p: Record<string, string>) => s.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => p[k] ?? '');
-const MARGIN = 56;
 
 /** The governance document of one version, with every party's sign-off (or its absence) on the last page. */
 export async function renderGovernancePdf(name: string, v: GovernanceVersion, lang: DocLang): Promise<Buffer> {
-  const fonts = findFonts();
   const L = labels[lang];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    lang,
-    tagged: true,
-    displayTitle: true,
-    pdfVersion: '1.7',
-    info: { Title: `${L.title} – ${name} – v${v.number}`, Author: 'Navet' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const w = new Writer(doc, fonts, doc.page.width - 2 * MARGIN);
+  const { w, finish } = openPdf({ lang, title: `${L.title} – ${name} – v${v.number}` });
   const c = v.content;
 
   w.title(`${L.title}: ${name}`);
@@ -64,27 +43,5 @@ export async function renderGovernancePdf(name: string, v: GovernanceVersion, la
   for (const s of v.signOffs)
     w.text(fill(L.signedBy, { party: s.partyName, name: s.signedBy, date: s.signedAt.slice(0, 10) }));
   for (const u of v.unsigned) w.text(fill(L.notSigned, { party: u.partyName }));
-  doc.end();
-  return done;
-}
-
-class Writer {
-  constructor(
-    private readonly doc: PDFKit.PDFDocument,
-    private readonly fonts: Fonts,
-    private readonly width: number,
-  ) {}
-  title(s: string) {
-    this.doc.font('bold').fontSize(18).text(s, { width: this.width }).moveDown(0.6);
-  }
-  heading(s: string) {
-    this.doc.moveDown(0.5).font('bold').fontSize(13).text(s, { width: this.width }).moveDown(0.2);
-  }
-  subheading(s: string) {
-    this.doc.moveDown(0.2).font('bold').fontSize(11).text(s, { width: this.width });
-  }
-  text(s: string) {
-    this.doc.font('regular').fontSize(11);
-    paragraph(this.doc, s, this.fonts, { width: this.width });
-  }
+  return finish();
 }

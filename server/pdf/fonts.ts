@@ -1,5 +1,5 @@
 /**
- * Fonts and right-to-left text for the plan's PDF. pdfkit shapes Arabic-script
+ * Fonts and right-to-left text for every PDF of Navet. pdfkit shapes Arabic-script
  * words (with the 'rtla' feature) but does not order a line right to left, so
  * a right-to-left paragraph is wrapped here, word by word, and each line is
  * drawn with its words in visual order, right-aligned.
@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { AppError } from '../../errors.ts';
+import { AppError } from '../errors.ts';
 
 const require = createRequire(import.meta.url);
 /** A file inside an installed npm package: the fonts ship with Navet, nothing is fetched at run time. */
