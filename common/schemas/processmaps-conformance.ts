@@ -107,6 +107,8 @@ export const Overlay = z.object({
   /** Today in Sweden, the day "overdue now" is judged on. */
   today: z.string(),
   elements: z.array(ElementFigures),
+  /** Whether the reader's own child scope holds some of the collaboration's children: the lists behind open. */
+  canOpenChildren: z.boolean(),
 });
 export type Overlay = z.infer<typeof Overlay>;
 

@@ -196,3 +196,13 @@ export async function childrenBehind(
     .where(and(visible, inArray(children.tenantId, q.tenantIds)))
     .orderBy(children.displayName);
 }
+
+/** Whether the reader sees any child of the collaboration's municipalities (the lists behind the figures open). */
+export async function seesAnyChild(tx: Db, tenantIds: string[], visible: SQL): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: children.id })
+    .from(children)
+    .where(and(visible, inArray(children.tenantId, tenantIds)))
+    .limit(1);
+  return row !== undefined;
+}

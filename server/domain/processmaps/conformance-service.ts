@@ -93,7 +93,7 @@ export async function getOverlay(deps: Deps, actor: Actor, id: string, mapId: st
     const map = await repo.findMap(tx, id, mapId);
     if (!map) throw errors.notFound('process map');
     const adopted = await links.adoptedVersion(tx, map.id);
-    if (!adopted) return { adoptedNumber: null, today, elements: [] };
+    if (!adopted) return { adoptedNumber: null, today, elements: [], canOpenChildren: false };
     const linked = await links.linksOf(tx, adopted.id);
     const raw = linked.length > 0 ? await links.overlay(tx, adopted.id, access.tenantIds, today) : [];
     const byElement = new Map(raw.map((r) => [r.elementId, r]));
@@ -101,6 +101,7 @@ export async function getOverlay(deps: Deps, actor: Actor, id: string, mapId: st
       adoptedNumber: adopted.number,
       today,
       elements: linked.map((l) => maskFigures(l, byElement.get(l.elementId))),
+      canOpenChildren: await links.seesAnyChild(tx, access.tenantIds, fullyVisibleChildren(actor)),
     };
   });
 }

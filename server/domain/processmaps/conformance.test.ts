@@ -238,8 +238,9 @@ describe('the map held against reality', () => {
 
     const res = await w.b.clients.mentor.get(`${url}/conformance`);
     expect(res.statusCode).toBe(200);
-    const o = res.json<{ adoptedNumber: number; elements: Figures[] }>();
-    expect(o.adoptedNumber).toBe(1);
+    const o = res.json<{ adoptedNumber: number; canOpenChildren: boolean; elements: Figures[] }>();
+    expect(o).toMatchObject({ adoptedNumber: 1, canOpenChildren: false });
+    expect((await w.a.clients.manager.get(`${url}/conformance`)).json()).toMatchObject({ canOpenChildren: true });
     const fig = (e: string) => o.elements.find((x) => x.elementId === e);
     expect(fig('Task_Placement')).toMatchObject({ reached: '20', onTime: null, overdue: null, medianDays: null });
     // Calendar days [1 … 7, 15 … 19] against 14: 7 on time, 5 late; median 6.5, p90 17.9; six overdue.
