@@ -110,7 +110,6 @@ export function LinkForm({
         <Field
           label={t('processmaps.conformance.days')}
           type="number"
-          min={0}
           inputMode="numeric"
           value={days}
           onChange={(e) => setDays(e.target.value)}
