@@ -100,7 +100,9 @@ export async function getOverlay(deps: Deps, actor: Actor, id: string, mapId: st
     return {
       adoptedNumber: adopted.number,
       today,
-      elements: linked.map((l) => maskFigures(l, byElement.get(l.elementId))),
+      elements: linked.map((l) =>
+        maskFigures(l, byElement.get(l.elementId), l.fromElementId ? byElement.get(l.fromElementId) : undefined),
+      ),
       canOpenChildren: await links.seesAnyChild(tx, access.tenantIds, fullyVisibleChildren(actor)),
     };
   });
