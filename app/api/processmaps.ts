@@ -15,6 +15,13 @@ import {
   type SaveBody,
   type WorkshopBody,
 } from '../../common/schemas/processmaps.ts';
+import {
+  ChildrenBehind,
+  LinkList,
+  Overlay,
+  type Figure,
+  type LinkBody,
+} from '../../common/schemas/processmaps-conformance.ts';
 import { call } from './client.ts';
 
 /** Key factories of the process maps; a write refreshes everything of its map. */
@@ -97,4 +104,39 @@ type NeedVars = Pick<AnnotationNeedBody, 'ownerUserId' | 'dueOn'> &
 export const useMakeNeed = (id: string, mapId: string) =>
   useMapWrite(id, mapId, ({ annotationId, ...body }: NeedVars) =>
     call(NeedMade, 'POST', `${one(id, mapId)}/annotations/${annotationId}/competence-need`, { body }),
+  );
+
+/* The map held against reality: links of a version, the adopted map's overlay, the children behind a figure. */
+
+export const overlayKeys = {
+  overlay: (id: string, mapId: string) => [...mapKeys.one(id, mapId), 'overlay'] as const,
+  behind: (id: string, mapId: string, elementId: string, figure: Figure) =>
+    [...mapKeys.one(id, mapId), 'behind', elementId, figure] as const,
+};
+
+export const useOverlay = (id: string, mapId: string) =>
+  useQuery({
+    queryKey: overlayKeys.overlay(id, mapId),
+    queryFn: ({ signal }) => call(Overlay, 'GET', `${one(id, mapId)}/conformance`, { signal }),
+  });
+
+export const useChildrenBehind = (id: string, mapId: string, q: { elementId: string; figure: Figure } | null) =>
+  useQuery({
+    queryKey: overlayKeys.behind(id, mapId, q?.elementId ?? '', q?.figure ?? 'reached'),
+    enabled: q !== null,
+    retry: false,
+    queryFn: ({ signal }) =>
+      call(
+        ChildrenBehind,
+        'GET',
+        `${one(id, mapId)}/conformance/children?elementId=${encodeURIComponent(q?.elementId ?? '')}&figure=${q?.figure}`,
+        { signal },
+      ),
+  });
+
+export const useSetLink = (id: string, mapId: string, n: number) =>
+  useMapWrite(id, mapId, (body: LinkBody) => call(LinkList, 'PUT', `${one(id, mapId)}/versions/${n}/links`, { body }));
+export const useRemoveLink = (id: string, mapId: string, n: number) =>
+  useMapWrite(id, mapId, (elementId: string) =>
+    call(LinkList, 'DELETE', `${one(id, mapId)}/versions/${n}/links/${encodeURIComponent(elementId)}`),
   );

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { limits } from '../limits.ts';
 import { Version } from './int.ts';
 import { NeedPriority } from './competence.ts';
+import { Link } from './processmaps-conformance.ts';
 
 /*
  * Process maps (the guide's steps 2 and 5): BPMN 2.0 maps of a collaboration,
@@ -188,6 +189,8 @@ export const VersionContent = z.object({
   xml: z.string(),
   elements: z.array(MapElement),
   lanes: z.array(MapLane),
+  /** The version's links to what Navet records (the conformance overlay). */
+  links: z.array(Link),
 });
 export type VersionContent = z.infer<typeof VersionContent>;
 

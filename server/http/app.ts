@@ -34,6 +34,7 @@ import { retentionRoutes } from '../domain/retention/routes.ts';
 import { logReviewRoutes } from '../domain/logreview/routes.ts';
 import { collaborationRoutes } from '../domain/collaboration/routes.ts';
 import { processMapRoutes } from '../domain/processmaps/routes.ts';
+import { conformanceRoutes } from '../domain/processmaps/conformance-routes.ts';
 import { recordsRoutes } from '../domain/records/routes.ts';
 import { installAuth } from './auth-plugin.ts';
 import { installDeniedLog } from './denied-log.ts';
@@ -76,6 +77,7 @@ const routeModules = [
   jobRoutes,
   collaborationRoutes,
   processMapRoutes,
+  conformanceRoutes,
   forumRoutes,
   strategicRoutes,
   competenceRoutes,

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field.tsx';
 import { ErrorRegion, Loading } from '../../components/Notice.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { Annotations, Elements } from './Annotations.tsx';
+import { Conformance, Legend, useCanvasMarks } from './Conformance.tsx';
 import { Modeler, type ModelerHandle } from './Modeler.tsx';
 import { Versions } from './Versions.tsx';
 import { Workshops } from './Workshops.tsx';
@@ -22,6 +23,7 @@ export function MapPage() {
   const modeler = useRef<ModelerHandle>(null);
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState<number | null>(null);
+  const marks = useCanvasMarks(id, mapId);
   useDocumentTitle(map.data ? map.data.title : t('processmaps.title'));
 
   const doSave = async (xml: string | null) => {
@@ -47,7 +49,13 @@ export function MapPage() {
       {map.data && version.data ? (
         <>
           <p>{t('processmaps.canvasNote')}</p>
-          <Modeler ref={modeler} xml={version.data.xml} />
+          {marks.length > 0 ? (
+            <>
+              <p>{t('processmaps.conformance.canvasNote')}</p>
+              <Legend />
+            </>
+          ) : null}
+          <Modeler ref={modeler} xml={version.data.xml} marks={marks} />
           <div role="status">
             {saved ? <p>{t('processmaps.saved', { number: saved })}</p> : null}
             {conflict ? <p>{t('processmaps.conflict')}</p> : null}
@@ -79,6 +87,7 @@ export function MapPage() {
             canEdit={map.data.canEdit}
             onRename={(elementId, name) => modeler.current?.rename(elementId, name)}
           />
+          <Conformance id={id} map={map.data} />
           <Annotations id={id} map={map.data} content={version.data} />
           <Workshops id={id} map={map.data} />
           <Versions id={id} map={map.data} />

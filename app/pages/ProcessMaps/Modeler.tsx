@@ -1,5 +1,6 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CanvasMark } from './Conformance.tsx';
 
 /** What the map page asks of the canvas: the drawn map as XML, and a rename from the plain form. */
 export interface ModelerHandle {
@@ -16,6 +17,14 @@ interface BpmnModeler {
 interface Registry {
   get(id: string): unknown;
 }
+interface Overlays {
+  add(elementId: string, type: string, o: { position: { bottom?: number; right?: number }; html: HTMLElement }): string;
+  remove(filter: { type: string }): void;
+}
+interface Canvas {
+  addMarker(elementId: string, cls: string): void;
+  removeMarker(elementId: string, cls: string): void;
+}
 interface Modeling {
   updateLabel(element: unknown, name: string): void;
 }
@@ -26,11 +35,38 @@ interface Modeling {
  * to a keyboard or screen reader: everything on it is also listed and
  * editable in the plain forms beside it.
  */
-export const Modeler = forwardRef<ModelerHandle, { xml: string }>(function Modeler({ xml }, ref) {
+const OVERLAY = 'navet-conformance';
+const markers = ['navet-good', 'navet-fair', 'navet-poor', 'navet-unknown'];
+
+/**
+ * Draws the conformance overlay with bpmn-js's overlays and markers: the element's fill and border pattern by
+ * its status, and a badge with the status's sign and words. Elements the drawn version lacks are skipped.
+ */
+function drawMarks(m: BpmnModeler, marks: CanvasMark[]) {
+  const overlays = m.get('overlays') as Overlays;
+  const canvas = m.get('canvas') as Canvas;
+  const registry = m.get('elementRegistry') as Registry;
+  overlays.remove({ type: OVERLAY });
+  for (const mark of marks) {
+    if (!registry.get(mark.elementId)) continue;
+    for (const cls of markers) canvas.removeMarker(mark.elementId, cls);
+    canvas.addMarker(mark.elementId, `navet-${mark.status}`);
+    const badge = document.createElement('div');
+    badge.className = `navet-badge navet-canvas-mark navet-badge--${mark.status}`;
+    badge.textContent = mark.text;
+    overlays.add(mark.elementId, OVERLAY, { position: { bottom: 14, right: 0 }, html: badge });
+  }
+}
+
+export const Modeler = forwardRef<ModelerHandle, { xml: string; marks?: CanvasMark[] }>(function Modeler(
+  { xml, marks = [] },
+  ref,
+) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const modeler = useRef<BpmnModeler | null>(null);
   const [failed, setFailed] = useState(false);
+  const [ready, setReady] = useState(0);
 
   useEffect(() => {
     let gone = false;
@@ -46,6 +82,7 @@ export const Modeler = forwardRef<ModelerHandle, { xml: string }>(function Model
         const m = new BpmnJs({ container: box.current }) as unknown as BpmnModeler;
         modeler.current = m;
         await m.importXML(xml);
+        if (!gone) setReady((n) => n + 1);
       } catch {
         if (!gone) setFailed(true);
       }
@@ -56,6 +93,12 @@ export const Modeler = forwardRef<ModelerHandle, { xml: string }>(function Model
       modeler.current = null;
     };
   }, [xml]);
+
+  // After every import and whenever the figures change: marks are drawn on what the canvas holds now.
+  const key = JSON.stringify(marks);
+  useEffect(() => {
+    if (modeler.current && ready > 0) drawMarks(modeler.current, JSON.parse(key) as CanvasMark[]);
+  }, [key, ready]);
 
   useImperativeHandle(ref, () => ({
     async xml() {

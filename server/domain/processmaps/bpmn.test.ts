@@ -4,6 +4,7 @@ import { is } from 'drizzle-orm';
 import { describe as suite, expect, it } from 'vitest';
 import { type AppError } from '../../errors.ts';
 import { describe, parseBpmn, writeBpmn } from './bpmn.ts';
+import { readLinks, writeLinks } from './bpmn-links.ts';
 import { compareMaps } from './compare.ts';
 import { starterMapXml } from './starter.ts';
 import * as tables from './tables.ts';
@@ -44,6 +45,55 @@ suite('BPMN in and out with bpmn-moddle', () => {
     const again = await writeBpmn(await parseBpmn(xml));
     expect(describe(await parseBpmn(again))).toEqual(describe(await parseBpmn(xml)));
     expect(again).toContain('navet:nameEn="First hub meeting"');
+  });
+
+  it('links travel in the navet namespace: written, read back the same, foreign or broken ones left out', async () => {
+    const links = [
+      {
+        elementId: 'Task_Placement',
+        kind: 'child',
+        ref: 'placement',
+        fromElementId: null,
+        expectedDays: null,
+        workingDays: false,
+      },
+      {
+        elementId: 'Task_FirstHub',
+        kind: 'meeting',
+        ref: 'first_hub',
+        fromElementId: 'Task_Placement',
+        expectedDays: 14,
+        workingDays: false,
+      },
+      {
+        elementId: 'Task_Rejection',
+        kind: 'event',
+        ref: 'asylum_rejected',
+        fromElementId: 'Task_Placement',
+        expectedDays: 1,
+        workingDays: true,
+      },
+    ] as const;
+    const xml = await writeBpmn(writeLinks(await parseBpmn(await starterMapXml()), [...links]));
+    expect(xml).toContain('xmlns:navet="urn:navet:bpmn:1"');
+    expect(xml).toMatch(
+      /id="Task_FirstHub"[^>]*navet:link="meeting:first_hub"[^>]*navet:expectedFrom="Task_Placement"[^>]*navet:expectedDays="14"/,
+    );
+    const again = await parseBpmn(xml);
+    expect(readLinks(again)).toEqual([...links]);
+    expect(describe(again)).toEqual(describe(await parseBpmn(await starterMapXml())));
+    // Written again without links: none left behind.
+    expect(await writeBpmn(writeLinks(again, []))).not.toContain('navet:link');
+    // An unknown event type, a negative time or a time from an unlinked element is not taken from a file.
+    const bad = xml
+      .replace('navet:link="event:asylum_rejected"', 'navet:link="event:asylum_lost"')
+      .replace('navet:expectedDays="14"', 'navet:expectedDays="-3"');
+    expect(readLinks(await parseBpmn(bad)).map((l) => l.elementId)).toEqual(['Task_Placement']);
+    const orphan = xml.replace('navet:link="child:placement"', '');
+    expect(readLinks(await parseBpmn(orphan))).toEqual([
+      { ...links[1], fromElementId: null, expectedDays: null },
+      { ...links[2], fromElementId: null, expectedDays: null },
+    ]);
   });
 
   it('a hand-written BPMN file imports without losing elements', async () => {
@@ -119,6 +169,7 @@ suite('BPMN in and out with bpmn-moddle', () => {
       .map((t) => getTableConfig(t));
     expect(all.map((t) => t.name).sort()).toEqual([
       'process_map_annotations',
+      'process_map_links',
       'process_map_versions',
       'process_map_workshops',
       'process_maps',

@@ -25,8 +25,14 @@ const navetPackage = {
       properties: [
         /** The element's English name, beside the Swedish label in `name`. */
         { name: 'nameEn', isAttr: true, type: 'String' },
-        /** Expected days from the previous linked element (the conformance overlay reads it). */
+        /** What Navet records that the element stands for, as `kind:ref` (e.g. `meeting:first_hub`). */
+        { name: 'link', isAttr: true, type: 'String' },
+        /** The earlier linked element the expected time runs from. */
+        { name: 'expectedFrom', isAttr: true, type: 'String' },
+        /** Expected days from `expectedFrom` (the conformance overlay reads it). */
         { name: 'expectedDays', isAttr: true, type: 'Integer' },
+        /** The expected days count weekdays only. */
+        { name: 'workingDays', isAttr: true, type: 'Boolean' },
       ],
     },
   ],
@@ -69,11 +75,11 @@ export async function writeBpmn(root: ModdleNode): Promise<string> {
 
 const list = (v: unknown): ModdleNode[] => (Array.isArray(v) ? (v as ModdleNode[]) : []);
 
-function processes(root: ModdleNode): ModdleNode[] {
+export function processes(root: ModdleNode): ModdleNode[] {
   return list(root.rootElements).filter((e) => e.$type === 'bpmn:Process');
 }
 
-function flowNodes(container: ModdleNode): ModdleNode[] {
+export function flowNodes(container: ModdleNode): ModdleNode[] {
   return list(container.flowElements).flatMap((e) =>
     e.$type === 'bpmn:SequenceFlow' ? [] : e.$type === 'bpmn:SubProcess' ? [e, ...flowNodes(e)] : [e],
   );

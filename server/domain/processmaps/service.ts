@@ -12,6 +12,7 @@ import type {
   VersionContent,
   WorkshopBody,
 } from '../../../common/schemas/processmaps.ts';
+import type { Link } from '../../../common/schemas/processmaps-conformance.ts';
 import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
@@ -21,6 +22,8 @@ import type { CollaborationAccess } from '../collaboration/access.ts';
 import { proposeFrom, titleFrom } from '../collaboration/roadmap/proposals.ts';
 import { createNeedFrom } from '../competence/service.ts';
 import { describe, parseBpmn, writeBpmn } from './bpmn.ts';
+import { readLinks, writeLinks } from './bpmn-links.ts';
+import * as links from './conformance-repo.ts';
 import { compareMaps } from './compare.ts';
 import { canEdit, editAccess, readAccess } from './policy.ts';
 import { presentAnnotation, presentMap, presentVersion, presentWorkshop } from './presenter.ts';
@@ -68,7 +71,9 @@ export async function createMap(deps: Deps, actor: Actor, id: string, body: MapC
   if (body.start === 'import' && !body.xml)
     throw errors.validation([{ path: 'body.xml', message: 'Choose a BPMN file to import.' }]);
   // Parsed and written again before the transaction: what is stored is what bpmn-moddle reads.
-  const xml = body.start === 'import' ? await writeBpmn(await parseBpmn(body.xml ?? '')) : await starterMapXml();
+  const root = await parseBpmn(body.start === 'import' ? (body.xml ?? '') : await starterMapXml());
+  const imported = body.start === 'import' ? readLinks(root) : [];
+  const xml = await writeBpmn(root);
   return deps.db.transaction(async (tx) => {
     const access = await editAccess(tx, actor, id);
     const map = await repo.insertMap(tx, {
@@ -77,7 +82,9 @@ export async function createMap(deps: Deps, actor: Actor, id: string, body: MapC
       level: body.level,
       createdBy: actor.userId,
     });
-    await repo.insertVersion(tx, { mapId: map.id, number: 1, xml, savedBy: actor.userId, note: null });
+    const v = await repo.insertVersion(tx, { mapId: map.id, number: 1, xml, savedBy: actor.userId, note: null });
+    // Links a file carries in Navet's namespace (a map exported by Navet) come in with it.
+    await links.insertLinks(tx, v.id, imported, actor.userId);
     await audit(tx, {
       action: `process_map.${body.start === 'import' ? 'import' : 'create'}`,
       entity,
@@ -101,22 +108,40 @@ export async function getVersion(
   mapId: string,
   n: number,
 ): Promise<VersionContent> {
-  const v = await deps.db.transaction(async (tx) => {
+  const { v, linked } = await deps.db.transaction(async (tx) => {
     await readAccess(tx, actor, id);
-    return versionIn(tx, (await mapIn(tx, id, mapId)).id, n);
+    const v = await versionIn(tx, (await mapIn(tx, id, mapId)).id, n);
+    return { v, linked: await links.linksOf(tx, v.id) };
   });
-  return { number: v.number, xml: v.xml, ...describe(await parseBpmn(v.xml)) };
+  return { number: v.number, xml: v.xml, ...describe(await parseBpmn(v.xml)), links: linked };
 }
 
 export async function exportVersion(deps: Deps, actor: Actor, id: string, mapId: string, n: number) {
-  return deps.db.transaction(async (tx) => {
+  const { xml, linked, filename } = await deps.db.transaction(async (tx) => {
     await readAccess(tx, actor, id);
     const map = await mapIn(tx, id, mapId);
     const v = await versionIn(tx, map.id, n);
+    const linked = await links.linksOf(tx, v.id);
     await audit(tx, { action: 'process_map.export', entity, entityId: map.id, detail: { version: n } });
     const slug = map.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'karta';
-    return { xml: v.xml, filename: `${slug}-v${n}.bpmn` };
+    return { xml: v.xml, linked, filename: `${slug}-v${n}.bpmn` };
   });
+  // The version's links are written into the file in Navet's namespace, replacing any the stored XML carried.
+  return { xml: await writeBpmn(writeLinks(await parseBpmn(xml), linked)), filename };
+}
+
+async function linksOfVersion(tx: Db, mapId: string, n: number) {
+  const v = await repo.findVersion(tx, mapId, n);
+  return v ? links.linksOf(tx, v.id) : [];
+}
+
+/** The links a new version keeps from the one it was based on: those of elements still drawn. */
+function carried(from: Link[], kept: Set<string>): Link[] {
+  const ls = from.filter((l) => kept.has(l.elementId));
+  const ids = new Set(ls.map((l) => l.elementId));
+  return ls.map((l) =>
+    l.fromElementId && !ids.has(l.fromElementId) ? { ...l, fromElementId: null, expectedDays: null } : l,
+  );
 }
 
 export type SaveResult =
@@ -134,7 +159,9 @@ export async function saveVersion(
   mapId: string,
   body: SaveBody,
 ): Promise<SaveResult> {
-  const xml = await writeBpmn(await parseBpmn(body.xml));
+  const root = await parseBpmn(body.xml);
+  const kept = new Set(describe(root).elements.map((e) => e.id));
+  const xml = await writeBpmn(root);
   return deps.db.transaction(async (tx) => {
     await editAccess(tx, actor, id);
     const map = await mapIn(tx, id, mapId, true);
@@ -142,7 +169,7 @@ export async function saveVersion(
       throw errors.validation([{ path: 'body.baseNumber', message: 'The map has no such version.' }]);
     const head = await versionIn(tx, map.id, map.head);
     const number = map.head + 1;
-    await repo.insertVersion(tx, {
+    const saved = await repo.insertVersion(tx, {
       mapId: map.id,
       number,
       basedOn: body.baseNumber,
@@ -150,11 +177,17 @@ export async function saveVersion(
       note: body.note ?? null,
       savedBy: actor.userId,
     });
+    await links.insertLinks(
+      tx,
+      saved.id,
+      carried(await linksOfVersion(tx, map.id, body.baseNumber), kept),
+      actor.userId,
+    );
     await repo.setHead(tx, map.id, number);
     const stale = body.baseNumber !== map.head;
     await audit(tx, { action: 'process_map.save', entity, entityId: map.id, detail: { version: number, stale } });
-    const saved = presentVersion((await repo.versionsOf(tx, map.id))[0]!);
-    return stale ? { ok: false, current: { id: head.id, number: head.number }, saved } : { ok: true, version: saved };
+    const version = presentVersion((await repo.versionsOf(tx, map.id))[0]!);
+    return stale ? { ok: false, current: { id: head.id, number: head.number }, saved: version } : { ok: true, version };
   });
 }
 

@@ -1,5 +1,18 @@
-import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { AdoptingBody, AnnotationKind, MapLevel } from '../../../common/schemas/processmaps.ts';
+import type { LinkKind } from '../../../common/schemas/processmaps-conformance.ts';
 import { collaborationProposals } from '../collaboration/roadmap/tables.ts';
 import { collaborations } from '../collaboration/tables.ts';
 import { users } from '../tenancy/tables.ts';
@@ -94,4 +107,28 @@ export const processMapAnnotations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('process_map_annotations_map_idx').on(t.mapId)],
+);
+
+/**
+ * An element of one map version linked to what Navet records about children (the conformance overlay).
+ * Versions are kept whole: links are the version's own, copied to the next save for the elements it keeps.
+ */
+export const processMapLinks = pgTable(
+  'process_map_links',
+  {
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => processMapVersions.id),
+    elementId: text('element_id').notNull(),
+    kind: text('kind').$type<LinkKind>().notNull(),
+    ref: text('ref').notNull(),
+    fromElementId: text('from_element_id'),
+    expectedDays: integer('expected_days'),
+    workingDays: boolean('working_days').notNull().default(false),
+    linkedBy: uuid('linked_by')
+      .notNull()
+      .references(() => users.id),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.elementId] })],
 );

@@ -1,4 +1,4 @@
-import { NOT_VOLUNTEER } from './groups.ts';
+import { FULL, NOT_VOLUNTEER } from './groups.ts';
 import type { Ctx, Rule } from './rules.ts';
 import { inDays, ok, type Actor } from './world.ts';
 
@@ -44,6 +44,40 @@ async function annotation(c: Ctx) {
     'annotation',
   );
   return { ...(await mapParams(c)), annotationId: detail.annotations.at(-1)!.id };
+}
+
+/** A second map per side, adopted, with the placement linked: what the overlay and its children read. */
+const adoptedMade = new Map<string, Promise<string>>();
+function adoptedMapOf(c: Ctx): Promise<string> {
+  const key = side(c).id;
+  if (!adoptedMade.has(key))
+    adoptedMade.set(
+      key,
+      (async () => {
+        const runner = side(c).runner;
+        const created = await runner.post(list(c), { title: 'Antagen karta', level: 'operational', start: 'starter' });
+        const mapId = ok<{ id: string }>(created, 201, 'adopted map').id;
+        const v1 = `${list(c)}/${mapId}/versions/1`;
+        const decision = { body: 'forum', decidedBy: 'Samverkansforum', decidedOn: '2026-11-20', text: 'Antas.' };
+        ok(await runner.post(`${v1}/adopt`, decision), 200, 'adoption');
+        ok(
+          await runner.put(`${v1}/links`, { elementId: 'Task_Placement', kind: 'child', ref: 'placement' }),
+          200,
+          'link',
+        );
+        return mapId;
+      })(),
+    );
+  return adoptedMade.get(key)!;
+}
+const adoptedParams = async (c: Ctx) => ({ id: side(c).id, mapId: await adoptedMapOf(c) });
+
+/** A link on the side's first map for each allowed actor to remove. */
+async function freshLink(c: Ctx) {
+  const params = { ...(await mapParams(c)), number: '1', elementId: 'Task_School' };
+  const body = { elementId: 'Task_School', kind: 'meeting', ref: 'hub' };
+  ok(await side(c).runner.put(`${await url(c)}/versions/1/links`, body), 200, 'link to remove');
+  return params;
 }
 
 const read = (extra: Partial<Rule> = {}): Rule => ({
@@ -104,5 +138,22 @@ export const processMapRules: Record<string, Rule> = {
     params: annotation,
     fresh: annotation,
     body: (c) => ({ ownerUserId: c.w.people.coordinator.id, dueOn: inDays(60) }),
+  }),
+  'PUT /api/collaborations/{id}/process-maps/{mapId}/versions/{number}/links': edit({
+    params: async (c) => ({ ...(await mapParams(c)), number: '1' }),
+    body: () => ({ elementId: 'Task_Placement', kind: 'child', ref: 'placement' }),
+  }),
+  'DELETE /api/collaborations/{id}/process-maps/{mapId}/versions/{number}/links/{elementId}': edit({
+    params: freshLink,
+    fresh: freshLink,
+  }),
+  'GET /api/collaborations/{id}/process-maps/{mapId}/conformance': read({ params: adoptedParams }),
+  // Behind a figure: only readers whose own child scope holds some of the collaboration's children (X's hub
+  // and the manager of its social services); the others, though they read the map, meet 404 as for a child.
+  'GET /api/collaborations/{id}/process-maps/{mapId}/conformance/children': read({
+    allow: FULL,
+    params: adoptedParams,
+    query: 'elementId=Task_Placement&figure=reached',
+    expect: { ...volunteerFirst, coordinator: 404, tenant_admin: 404, ended: 404 },
   }),
 };
