@@ -60,6 +60,7 @@ test.describe('on a 390 px wide screen', () => {
     await expect(page.getByText('Gallringsexempel')).toHaveCount(0);
     await expectAccessible(page);
     await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: test.info().outputPath('holds-390.png'), fullPage: true });
 
     // The dry run keeps the held case and says why.
     await page.getByRole('link', { name: 'Tillbaka till gallringen' }).click();
@@ -73,6 +74,7 @@ test.describe('on a 390 px wide screen', () => {
     await item.getByRole('button', { name: `Häv bevarandet av ${pseudonym}` }).click();
     const dialog = page.getByRole('alertdialog');
     await expect(dialog).toContainText(`Häva bevarandet av ${pseudonym}?`);
+    await page.screenshot({ path: test.info().outputPath('lift-390.png') });
     await expect(dialog).toContainText(
       'tas uppgifterna med i nästa provkörning och raderas när en administratör godkänner den',
     );
