@@ -76,6 +76,9 @@ const shellPages: RouteObject[] = [
   route('admin/retention', () => import('./pages/Retention/RetentionPage.tsx'), 'RetentionPage', 'manageUsers', [
     'retention',
   ]),
+  route('admin/retention/holds', () => import('./pages/Retention/HoldsPage.tsx'), 'HoldsPage', 'manageUsers', [
+    'retention',
+  ]),
   route('admin', () => import('./pages/Admin/AdminPage.tsx'), 'AdminPage', 'manageUsers', [
     'identity',
     'grants',

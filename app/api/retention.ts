@@ -1,20 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  ActiveHold,
+  ActiveHoldList,
   RetentionRun,
   RetentionRunList,
   RetentionSettings,
   SampledReview,
   SampledReviewList,
+  type PlaceHoldBody,
   type ReviewScheduleBody,
   type RetentionSettingsBody,
   type VerdictBody,
 } from '../../common/schemas/retention.ts';
-import { call } from './client.ts';
+import { call, callNoContent } from './client.ts';
 
 export const retentionKeys = {
   all: ['retention'] as const,
   settings: () => [...retentionKeys.all, 'settings'] as const,
   runs: () => [...retentionKeys.all, 'runs'] as const,
+  holds: () => [...retentionKeys.all, 'holds'] as const,
   reviews: () => [...retentionKeys.all, 'reviews'] as const,
   review: (id: string) => [...retentionKeys.reviews(), id] as const,
 };
@@ -59,6 +63,35 @@ export function useApproveRun() {
       call(RetentionRun, 'POST', `/api/admin/retention/runs/${encodeURIComponent(id)}/approve`, { body: {} }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: retentionKeys.runs() }),
   });
+}
+
+export function useLegalHolds() {
+  return useQuery({
+    queryKey: retentionKeys.holds(),
+    queryFn: ({ signal }) => call(ActiveHoldList, 'GET', '/api/admin/retention/holds', { signal }),
+  });
+}
+
+/** A hold changes what the next dry run may take, so a shown proposal is fetched again too. */
+function useHoldChange<V, R>(mutationFn: (v: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: retentionKeys.holds() });
+      void queryClient.invalidateQueries({ queryKey: retentionKeys.runs() });
+    },
+  });
+}
+
+export function usePlaceHold() {
+  return useHoldChange((body: PlaceHoldBody) => call(ActiveHold, 'POST', '/api/admin/retention/holds', { body }));
+}
+
+export function useReleaseHold() {
+  return useHoldChange((childId: string) =>
+    callNoContent('DELETE', `/api/admin/retention/children/${encodeURIComponent(childId)}/hold`),
+  );
 }
 
 export function useSampledReviews() {

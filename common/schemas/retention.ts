@@ -59,6 +59,27 @@ export type LegalHold = z.infer<typeof LegalHold>;
 export const LegalHoldState = z.object({ hold: LegalHold.nullable() });
 export type LegalHoldState = z.infer<typeof LegalHoldState>;
 
+/** A legal hold placed on a case named as the admin knows it, not by its id. */
+export const PlaceHoldBody = LegalHoldBody.extend({
+  /** The case's pseudonym from a dry run ("Ärende 1A2B3C4D", or its eight characters) or its Migrationsverket case number. */
+  reference: z.string().trim().min(1, 'Name the case.').max(100),
+});
+export type PlaceHoldBody = z.infer<typeof PlaceHoldBody>;
+
+/** An open legal hold as the admin's list shows it. */
+export const ActiveHold = LegalHold.extend({
+  /** The case's name in retention's reports, as in the dry run. */
+  pseudonym: z.string(),
+  /** The child's name only when the child is in the admin's own scope (a place in the hub, or managed). */
+  childName: z.string().nullable(),
+  /** When the case was closed; null while it is open. */
+  closedOn: z.string().nullable(),
+});
+export type ActiveHold = z.infer<typeof ActiveHold>;
+
+export const ActiveHoldList = z.object({ items: z.array(ActiveHold) });
+export type ActiveHoldList = z.infer<typeof ActiveHoldList>;
+
 export const RunStatus = z.enum(['proposed', 'approved', 'done', 'stale']);
 export type RunStatus = z.infer<typeof RunStatus>;
 
@@ -85,6 +106,8 @@ export const RetentionRun = z.object({
   createdAt: z.string(),
   counts: z.array(RunTypeCount),
   cases: z.array(RunCase),
+  /** Closed cases that would be due but are kept by an open legal hold (by pseudonym). */
+  held: z.array(RunCase.pick({ pseudonym: true, closedOn: true })),
   /** True when audit rows are due but no NAVET_SECRET_KEY is set to sign the chain's checkpoint. */
   auditNeedsKey: z.boolean(),
   approvedByName: z.string().nullable(),

@@ -22,6 +22,12 @@ export function RetentionPage() {
       </p>
       <h1>{t('retention.title')}</h1>
       <p className="lead">{t('retention.intro')}</p>
+      <ul className="link-list link-list--large">
+        <li>
+          <Link to="/admin/retention/holds">{t('retention.holds.link')}</Link>{' '}
+          <span>{t('retention.holds.linkHint')}</span>
+        </li>
+      </ul>
       {settings.isPending ? <Loading /> : null}
       <RetentionError error={settings.error} />
       {settings.data ? <SettingsForm periods={settings.data.periods} /> : null}

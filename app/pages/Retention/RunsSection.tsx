@@ -86,6 +86,18 @@ function RunCard({ run }: { run: RetentionRun }) {
           {run.cases.some((c) => c.types.includes('child')) ? <p>{t('retention.anonymised')}</p> : null}
         </>
       ) : null}
+      {run.held.length > 0 ? (
+        <>
+          <h4>{t('retention.holds.keptTitle')}</h4>
+          <ul>
+            {run.held.map((c) => (
+              <li key={c.pseudonym}>
+                {t('retention.holds.kept', { case: c.pseudonym, date: formatDate(c.closedOn) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <RetentionError error={approve.error} />
       <div role="status">
         {approved ? (

@@ -97,7 +97,7 @@ export async function buildDryRun(tx: Db, tenantId: string, asOf: Date, hasKey: 
   return repo.insertRun(tx, {
     tenantId,
     fingerprint: sel.fingerprint,
-    report: { counts: sel.counts, cases: sel.cases, auditNeedsKey: sel.auditNeedsKey },
+    report: { counts: sel.counts, cases: sel.cases, held: sel.held, auditNeedsKey: sel.auditNeedsKey },
     units: sel.units,
     periods: months,
     asOf,

@@ -1,7 +1,9 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { RecordType } from '../../../common/schemas/retention.ts';
 
+import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
+import { visibleChildren } from '../children/scope.ts';
 import { children } from '../children/tables.ts';
 import { tenants, users } from '../tenancy/tables.ts';
 import { DEFAULT_MONTHS } from './defaults.ts';
@@ -31,8 +33,11 @@ export async function savePeriod(tx: Db, tenantId: string, type: RecordType, mon
     });
 }
 
-/** Closed cases that retention may touch: closed, no open legal hold, not anonymised already. */
-export async function closedCases(tx: Db, tenantId: string) {
+/**
+ * Closed cases that retention may touch: closed, no open legal hold, not anonymised already. With `held`, the
+ * closed cases an open hold keeps instead (the dry run names them as kept).
+ */
+export async function closedCases(tx: Db, tenantId: string, held = false) {
   return tx
     .select({ id: children.id, closedAt: children.closedAt })
     .from(children)
@@ -41,7 +46,7 @@ export async function closedCases(tx: Db, tenantId: string) {
         eq(children.tenantId, tenantId),
         eq(children.caseStatus, 'closed'),
         sql`${children.closedAt} is not null`,
-        sql`not exists (select 1 from ${legalHolds} h where h.child_id = ${children.id} and h.released_at is null)`,
+        sql`${held ? sql`exists` : sql`not exists`} (select 1 from ${legalHolds} h where h.child_id = ${children.id} and h.released_at is null)`,
         sql`not exists (select 1 from ${retentionAnonymised} a where a.child_id = ${children.id})`,
       ),
     )
@@ -165,6 +170,51 @@ export async function setHoldReason(tx: Db, holdId: string, reason: string) {
 
 export async function insertHold(tx: Db, tenantId: string, childId: string, reason: string, userId: string) {
   await tx.insert(legalHolds).values({ tenantId, childId, reason, placedBy: userId });
+}
+
+/** The pseudonym's eight characters (`pseudonymOf` in select.ts), computed in SQL to find a case by it. */
+const pseudonymCode = sql<string>`upper(substr(encode(sha256(convert_to(${children.id}::text, 'UTF8')), 'hex'), 1, 8))`;
+
+/** The tenant's children a reference names: the pseudonym's code or the Migrationsverket case number. */
+export async function childrenByReference(tx: Db, tenantId: string, code: string, reference: string) {
+  const rows = await tx
+    .select({ id: children.id })
+    .from(children)
+    .where(
+      and(
+        eq(children.tenantId, tenantId),
+        sql`(${pseudonymCode} = ${code} or ${children.caseNumber} = ${reference})`,
+        sql`not exists (select 1 from ${retentionAnonymised} a where a.child_id = ${children.id})`,
+      ),
+    )
+    .limit(2);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The tenant's open holds, newest first. The child's name only where the actor's own scope rule lets them see
+ * the child; elsewhere the list names the case by pseudonym, as the dry run does. One child's with `childId`.
+ */
+export async function openHolds(tx: Db, actor: Actor, childId?: string) {
+  return tx
+    .select({
+      hold: legalHolds,
+      placedByName: users.displayName,
+      childName: sql<string | null>`case when ${visibleChildren(actor)} then ${children.displayName} end`,
+      closedAt: children.closedAt,
+      caseStatus: children.caseStatus,
+    })
+    .from(legalHolds)
+    .innerJoin(children, eq(children.id, legalHolds.childId))
+    .leftJoin(users, eq(users.id, legalHolds.placedBy))
+    .where(
+      and(
+        eq(legalHolds.tenantId, actor.tenantId),
+        isNull(legalHolds.releasedAt),
+        childId ? eq(legalHolds.childId, childId) : undefined,
+      ),
+    )
+    .orderBy(desc(legalHolds.placedAt), legalHolds.id);
 }
 
 /** Releases the child's open holds. */

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../../../common/schemas/children.ts';
 import {
+  ActiveHold,
+  ActiveHoldList,
   LegalHoldBody,
+  PlaceHoldBody,
   LegalHoldState,
   RetentionRun,
   RetentionRunList,
@@ -38,6 +41,29 @@ export function retentionRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req) => service.saveSettings(deps, actorOf(req), req.body),
+  );
+  r.get(
+    '/api/admin/retention/holds',
+    {
+      schema: {
+        tags,
+        summary: 'The open legal holds of the municipality; a child named only within the admin’s own scope',
+        response: { 200: ActiveHoldList, ...errorResponses },
+      },
+    },
+    async (req) => service.listHolds(deps, actorOf(req)),
+  );
+  r.post(
+    '/api/admin/retention/holds',
+    {
+      schema: {
+        tags,
+        summary: 'Place a legal hold on the case a reference names (a dry run’s pseudonym or the case number)',
+        body: PlaceHoldBody,
+        response: { 201: ActiveHold, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.placeHoldByReference(deps, actorOf(req), req.body)),
   );
   r.get(
     '/api/admin/retention/children/:id/hold',

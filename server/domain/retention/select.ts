@@ -25,6 +25,8 @@ export interface Selection {
   units: RunUnit[];
   counts: { type: RecordType; rows: number; cases: number; months: number }[];
   cases: { pseudonym: string; closedOn: string; types: RecordType[] }[];
+  /** Closed cases with a type due that an open legal hold keeps: shown, never selected or fingerprinted. */
+  held: { pseudonym: string; closedOn: string }[];
   fingerprint: string;
   auditNeedsKey: boolean;
 }
@@ -81,6 +83,13 @@ export async function selectExpired(
     cases.push({ pseudonym: pseudonymOf(c.id), closedOn: closedAt.toISOString().slice(0, 10), types });
   }
 
+  const held: Selection['held'] = [];
+  for (const c of await repo.closedCases(tx, tenantId, true)) {
+    const closedAt = c.closedAt!;
+    if (childTypes.some((type) => closedAt <= monthsBefore(asOf, months[type])))
+      held.push({ pseudonym: pseudonymOf(c.id), closedOn: closedAt.toISOString().slice(0, 10) });
+  }
+
   let auditNeedsKey = false;
   const cut = await repo.auditCutPoint(tx, tenantId, monthsBefore(asOf, months.audit));
   if (cut && hasKey) {
@@ -102,5 +111,5 @@ export async function selectExpired(
     cases: caseCount.get(type) ?? 0,
     months: months[type],
   }));
-  return { units, counts, cases, fingerprint: digest.digest('hex'), auditNeedsKey };
+  return { units, counts, cases, held, fingerprint: digest.digest('hex'), auditNeedsKey };
 }

@@ -1,5 +1,8 @@
 import type {
+  ActiveHold,
+  ActiveHoldList,
   LegalHoldBody,
+  PlaceHoldBody,
   LegalHoldState,
   RetentionRun,
   RetentionSettings,
@@ -9,11 +12,11 @@ import { recordTypes } from '../../../common/schemas/retention.ts';
 import { audit } from '../../audit/write.ts';
 import { hasRole, type Actor } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
-import { errors } from '../../errors.ts';
+import { AppError, errors } from '../../errors.ts';
 import { enqueue } from '../../jobs/index.ts';
 import { MINIMUM_MONTHS } from './defaults.ts';
 import { BATCH_JOB, buildDryRun } from './execute.ts';
-import { presentRun } from './presenter.ts';
+import { presentHold, presentRun } from './presenter.ts';
 import { childOfTenant } from '../children/repo.ts';
 import * as repo from './repo.ts';
 import { selectExpired } from './select.ts';
@@ -86,6 +89,55 @@ export async function releaseHold(deps: Deps, actor: Actor, childId: string): Pr
     if (!(await childOfTenant(tx, actor.tenantId, childId))) throw errors.notFound('child');
     await repo.releaseHolds(tx, childId, actor.userId);
     await audit(tx, { action: 'retention.hold_released', entity: 'legal_hold', childId });
+  });
+}
+
+/** The tenant's open holds; each listed child gets its own audit row, as for every list read. */
+export async function listHolds(deps: Deps, actor: Actor): Promise<ActiveHoldList> {
+  authorize(actor);
+  return deps.db.transaction(async (tx) => {
+    const rows = await repo.openHolds(tx, actor);
+    await audit(
+      tx,
+      rows.map((r) => ({
+        action: 'retention.holds_read',
+        entity: 'legal_hold',
+        entityId: r.hold.id,
+        childId: r.hold.childId,
+      })),
+    );
+    return { items: rows.map(presentHold) };
+  });
+}
+
+/** "Ärende 1a2b 3c4d" → "1A2B3C4D": the pseudonym's code however it was copied. */
+const codeOf = (reference: string) =>
+  reference
+    .replace(/^ärende\s*/iu, '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
+
+/**
+ * Places a hold on the case a reference names, as the admin knows it: the pseudonym of a dry run or the
+ * Migrationsverket case number (an admin outside the child's hub has no other name for it). A reference that
+ * names no case (404) or more than one (400) is refused at its field.
+ */
+export async function placeHoldByReference(deps: Deps, actor: Actor, body: PlaceHoldBody): Promise<ActiveHold> {
+  authorize(actor);
+  return deps.db.transaction(async (tx) => {
+    const ids = await repo.childrenByReference(tx, actor.tenantId, codeOf(body.reference), body.reference);
+    const path = 'body.reference';
+    // No case of the municipality: not found, as an id of another municipality is, but said at the field.
+    if (ids.length === 0)
+      throw new AppError(404, 'not_found', 'No such case.', [{ path, message: 'No case has this reference.' }]);
+    if (ids.length > 1) throw errors.validation([{ path, message: 'Several cases match; give the pseudonym.' }]);
+    const childId = ids[0]!;
+    const open = await repo.openHold(tx, actor.tenantId, childId);
+    if (open) await repo.setHoldReason(tx, open.hold.id, body.reason);
+    else await repo.insertHold(tx, actor.tenantId, childId, body.reason, actor.userId);
+    const [row] = await repo.openHolds(tx, actor, childId);
+    await audit(tx, { action: 'retention.hold_placed', entity: 'legal_hold', childId });
+    return presentHold(row!);
   });
 }
 

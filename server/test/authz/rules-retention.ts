@@ -1,3 +1,4 @@
+import { pseudonymOf } from '../../domain/retention/select.ts';
 import { ADMIN } from './groups.ts';
 import type { Rule } from './rules.ts';
 
@@ -24,6 +25,16 @@ export const retentionRules: Record<string, Rule> = {
     scope: 'tenant',
     allow: ADMIN,
     body: () => ({ periods: [{ type: 'events', months: 36 }] }),
+  },
+  // The list names every held child of the municipality by pseudonym and id, as the hold routes take any of them.
+  'GET /api/admin/retention/holds': { scope: 'tenant', allow: ADMIN, tenantWide: ['tenant_admin'] },
+  // The case named by the pseudonym the dry run shows: Z's names no case of the admin's municipality (404).
+  'POST /api/admin/retention/holds': {
+    scope: 'tenant',
+    allow: ADMIN,
+    roleFirst: true,
+    tenantWide: ['tenant_admin'],
+    body: (c) => ({ reference: pseudonymOf(c.e.childId), reason: 'Prövning i domstol' }),
   },
   'GET /api/admin/retention/children/{id}/hold': hold,
   'PUT /api/admin/retention/children/{id}/hold': { ...hold, body: () => ({ reason: 'Prövning i domstol' }) },
