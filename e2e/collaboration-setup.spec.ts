@@ -125,10 +125,18 @@ test('a coordinator sets up a collaboration of two municipalities, records the d
   await page.getByRole('button', { name: 'Spara utkastet' }).click();
   await expect(page.getByText('Samverkan för barnets bästa i Strömsund och Krokom.')).toBeVisible();
 
-  for (const [party, person] of [
-    ['Socialtjänsten Strömsund', 'Cecilia Norén'],
-    ['Socialtjänsten Krokom', 'Kerstin Krok'],
+  // Each municipality signs for its own organisation: Strömsund's coordinator is not offered Krokom's.
+  await expect(page.getByRole('button', { name: 'Godkänn för Socialtjänsten Krokom' })).toHaveCount(0);
+  const governanceUrl = page.url();
+  for (const [party, person, user] of [
+    ['Socialtjänsten Strömsund', 'Cecilia Norén', null],
+    ['Socialtjänsten Krokom', 'Kerstin Krok', krokomAdmin],
   ] as const) {
+    if (user) {
+      await logOut(page);
+      await logIn(page, user);
+      await page.goto(governanceUrl);
+    }
     await page.getByLabel(`Vem godkänner för ${party}`).fill(person);
     await page.getByRole('button', { name: `Godkänn för ${party}` }).click();
     const dialog = page.getByRole('alertdialog');

@@ -97,7 +97,8 @@ export const GovernanceVersion = z.object({
   content: GovernanceContent,
   signOffs: z.array(SignOff),
   /** Parties that have not signed this revision yet. */
-  unsigned: z.array(z.object({ partyId: uuid, partyName: z.string() })),
+  /** `mayRecord`: the reader's municipality records this party's sign-off (its own organisation, or an outside one). */
+  unsigned: z.array(z.object({ partyId: uuid, partyName: z.string(), mayRecord: z.boolean() })),
   updatedAt: z.string(),
   updatedBy: z.string(),
   adoptedAt: z.string().nullable(),

@@ -27,7 +27,7 @@ export function SignOffs({ c, v }: { c: Collaboration; v: GovernanceVersion }) {
           <li key={u.partyId}>
             <UnsignedParty
               name={u.partyName}
-              manage={c.abilities.manage}
+              manage={c.abilities.manage && u.mayRecord}
               error={sign.error}
               onSign={(signedBy) =>
                 sign.mutate({ number: v.number, body: { partyId: u.partyId, signedBy, revision: v.revision } })

@@ -203,6 +203,9 @@ export async function endParty(deps: Deps, actor: Actor, id: string, partyId: st
     const party = await repo.findParty(tx, id, partyId);
     if (!party) throw errors.notFound('party');
     if (party.endedAt) throw errors.conflict('party_ended', 'The party has already left the collaboration.');
+    // A municipality takes its own organisations out; another municipality's coordinator cannot.
+    if (party.tenantId && party.tenantId !== actor.tenantId)
+      throw errors.forbidden("Another municipality's party leaves through that municipality's coordinator.");
     await repo.endParty(tx, partyId);
     const out = await present(tx, actor, access);
     await audit(tx, { action: 'collaboration.party_end', entity: 'collaboration_party', entityId: partyId });

@@ -93,7 +93,10 @@ describe('the governance document', () => {
     expect((await c.post(sign, { partyId: social.id, signedBy: 'Sara', revision: 1 })).json()).toMatchObject({
       error: 'already_signed',
     });
-    expect((await c.post(sign, { partyId: school.id, signedBy: 'Rektor', revision: 7 })).json()).toMatchObject({
+    // B's school signs through B: A's coordinator may not sign for it.
+    expect((await c.post(sign, { partyId: school.id, signedBy: 'Rolf Rektor', revision: 1 })).statusCode).toBe(403);
+    const b = w.b.clients.coordinator;
+    expect((await b.post(sign, { partyId: school.id, signedBy: 'Rektor', revision: 7 })).json()).toMatchObject({
       error: 'version_conflict',
     });
     const adopted = await w.b.clients.coordinator.post(sign, {
@@ -103,6 +106,8 @@ describe('the governance document', () => {
     });
     expect(adopted.json<Version>()).toMatchObject({ status: 'adopted', unsigned: [] });
     expect(adopted.json<Version>().signOffs.map((s) => s.signedBy)).toEqual(['Sara Socialchef', 'Rolf Rektor']);
+    // Nor can B take A's social services out of the collaboration.
+    expect((await b.post(`/api/collaborations/${id}/parties/${social.id}/end`)).statusCode).toBe(403);
     const v = adopted.json<Version>();
     expect((await c.put(`${url}/versions/1`, { revision: 1, content: v.content })).json()).toMatchObject({
       error: 'version_adopted',
@@ -135,7 +140,8 @@ describe('the governance document', () => {
     const draftPdf = await c.get(`${url}/versions/1/pdf`);
     expect(draftPdf.headers['content-type']).toBe('application/pdf');
     expect(pdfText(draftPdf.rawPayload)).toContain('Skolan B: inte godkänt');
-    await c.post(`${url}/versions/1/sign-offs`, { partyId: school.id, signedBy: 'Rolf Rektor', revision: 1 });
+    const b = w.b.clients.coordinator;
+    await b.post(`${url}/versions/1/sign-offs`, { partyId: school.id, signedBy: 'Rolf Rektor', revision: 1 });
     const text = pdfText((await w.b.clients.mentor.get(`${url}/versions/1/pdf?lang=en`)).rawPayload);
     for (const s of [
       'Strategic level',

@@ -5,8 +5,9 @@ import type { SignOffRow, VersionRow } from './repo.ts';
 export function presentVersion(
   v: VersionRow,
   signOffs: SignOffRow[],
-  parties: { id: string; name: string }[],
+  parties: { id: string; name: string; tenantId: string | null }[],
   updatedBy: string,
+  readerTenantId: string,
 ): GovernanceVersion {
   const signed = new Set(signOffs.map((s) => s.partyId));
   return {
@@ -23,7 +24,14 @@ export function presentVersion(
     })),
     unsigned:
       v.status === 'draft'
-        ? parties.filter((p) => !signed.has(p.id)).map((p) => ({ partyId: p.id, partyName: p.name }))
+        ? parties
+            .filter((p) => !signed.has(p.id))
+            .map((p) => ({
+              partyId: p.id,
+              partyName: p.name,
+              // A municipality's own organisation signs through it; an outside party through any coordinator.
+              mayRecord: p.tenantId === null || p.tenantId === readerTenantId,
+            }))
         : [],
     updatedAt: v.updatedAt.toISOString(),
     updatedBy,

@@ -21,15 +21,20 @@ import { governanceTemplate, type DocLang, type Representatives } from './templa
 export type WriteResult = { ok: true; version: GovernanceVersion } | { ok: false; current: GovernanceVersion };
 
 async function parties(tx: Db, id: string) {
-  return (await collabRepo.activeParties(tx, id)).map((p) => ({ id: p.party.id, name: p.party.name }));
+  return (await collabRepo.activeParties(tx, id)).map((p) => ({
+    id: p.party.id,
+    name: p.party.name,
+    tenantId: p.party.tenantId,
+  }));
 }
 
-async function present(tx: Db, id: string, v: repo.VersionRow): Promise<GovernanceVersion> {
+async function present(tx: Db, actor: Actor, id: string, v: repo.VersionRow): Promise<GovernanceVersion> {
   return presentVersion(
     v,
     await repo.signOffsOf(tx, v.id, v.revision),
     await parties(tx, id),
     await repo.userName(tx, v.updatedBy),
+    actor.tenantId,
   );
 }
 
@@ -52,7 +57,7 @@ export async function getGovernance(deps: Deps, actor: Actor, id: string): Promi
         status: v.status,
         adoptedAt: v.adoptedAt?.toISOString() ?? null,
       })),
-      current: current ? await present(tx, id, current) : null,
+      current: current ? await present(tx, actor, id, current) : null,
       representatives: await representatives(tx, id),
     };
   });
@@ -63,7 +68,7 @@ export async function getVersion(deps: Deps, actor: Actor, id: string, number: n
     await loadForRead(tx, actor, id);
     const v = await repo.findVersion(tx, id, number);
     if (!v) throw errors.notFound('version');
-    return present(tx, id, v);
+    return present(tx, actor, id, v);
   });
 }
 
@@ -93,7 +98,7 @@ export async function startDraft(deps: Deps, actor: Actor, id: string, lang: Doc
     const existing = (await repo.versionsOf(tx, id)).find((v) => v.status === 'draft');
     if (existing) throw errors.conflict('draft_exists', `Version ${existing.number} is already a draft: edit it.`);
     const row = await startDraftIn(tx, actor, id, lang);
-    const out = await present(tx, id, row);
+    const out = await present(tx, actor, id, row);
     await audit(tx, { action: 'governance.draft_start', entity: 'governance_version', entityId: row.id });
     return out;
   });
@@ -114,8 +119,8 @@ export async function saveDraft(
     if (!v) throw errors.notFound('version');
     if (v.status !== 'draft') throw readOnly();
     const row = await repo.saveContent(tx, v.id, body.revision, body.content, actor.userId);
-    if (!row) return { ok: false, current: await present(tx, id, v) };
-    const out = await present(tx, id, row);
+    if (!row) return { ok: false, current: await present(tx, actor, id, v) };
+    const out = await present(tx, actor, id, row);
     await audit(tx, { action: 'governance.draft_save', entity: 'governance_version', entityId: v.id });
     return { ok: true, version: out };
   });
@@ -135,10 +140,15 @@ export async function signOff(
     if (!v) throw errors.notFound('version');
     if (v.status !== 'draft')
       throw errors.conflict('not_current_draft', 'Only the current draft is signed; this version is not a draft.');
-    const ps = await parties(tx, id);
-    if (!ps.some((p) => p.id === body.partyId))
-      throw errors.validation([{ path: 'body.partyId', message: 'Choose a party of this collaboration.' }]);
-    if (v.revision !== body.revision) return { ok: false, current: await present(tx, id, v) };
+    const active = await collabRepo.activeParties(tx, id);
+    const party = active.find((p) => p.party.id === body.partyId)?.party;
+    if (!party) throw errors.validation([{ path: 'body.partyId', message: 'Choose a party of this collaboration.' }]);
+    // A municipality's own organisation signs through that municipality; an outside party's signature is recorded
+    // by any participating coordinator, who has it on paper.
+    if (party.tenantId && party.tenantId !== actor.tenantId)
+      throw errors.forbidden("Another municipality's party signs through that municipality's coordinator.");
+    const ps = active.map((p) => ({ id: p.party.id }));
+    if (v.revision !== body.revision) return { ok: false, current: await present(tx, actor, id, v) };
     const inserted = await repo.insertSignOff(tx, {
       versionId: v.id,
       partyId: body.partyId,
@@ -150,7 +160,7 @@ export async function signOff(
     const signed = new Set((await repo.signOffsOf(tx, v.id, v.revision)).map((s) => s.partyId));
     const all = ps.every((p) => signed.has(p.id));
     const row = all ? await repo.adopt(tx, id, v.id) : v;
-    const out = await present(tx, id, row);
+    const out = await present(tx, actor, id, row);
     await audit(tx, [
       {
         action: 'governance.sign_off',
@@ -169,7 +179,7 @@ export async function versionPdf(deps: Deps, actor: Actor, id: string, number: n
     const access = await loadForRead(tx, actor, id);
     const v = await repo.findVersion(tx, id, number);
     if (!v) throw errors.notFound('version');
-    const version = await present(tx, id, v);
+    const version = await present(tx, actor, id, v);
     const pdf = await renderGovernancePdf(access.collaboration.name, version, lang);
     await audit(tx, { action: 'governance.pdf', entity: 'governance_version', entityId: v.id });
     return { pdf, filename: `samverkansdokument-v${v.number}.pdf` };
