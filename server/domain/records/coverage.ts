@@ -99,6 +99,8 @@ export const childParts: Part[] = [
 /** Child tables shown otherwise than row by row, and why. */
 export const childCoveredElsewhere: Record<string, string> = {
   audit_log: 'shown as the access log: who read or changed the child’s data, when, from which organisation',
+  followup_facts:
+    'derived monthly counts for the follow-up figures (indicator, month, met or not, hours), rebuilt from the records above; no content of its own',
   retention_anonymised: 'marks a record already anonymised for statistics: such a child has no record left to extract',
 };
 
@@ -134,6 +136,7 @@ export const userLeftOut: Record<string, string> = Object.fromEntries(
     'followup_targets',
     'knowledge_articles',
     'process_map_annotations',
+    'process_map_links',
     'process_map_versions',
     'process_map_workshops',
     'process_maps',
