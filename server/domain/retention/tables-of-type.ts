@@ -89,6 +89,8 @@ export const TABLES: Record<(typeof childTypes)[number], TableOfType[]> = {
  */
 export const outsideTypes: Record<string, string> = {
   audit_log: 'has its own record type (audit), cut by age with a signed checkpoint',
+  followup_facts:
+    'the follow-up roll-up: indicator, month, met or not, hours, no content; kept so that figures already aggregated survive (the child record it joins is anonymised, not deleted)',
   retention_anonymised: 'marks the anonymised record itself, so that a later dry run passes it by',
   forum_questions: 'refers only to forum meetings of the collaboration, which never carry a child',
   routine_versions: 'refers only to forum meetings of the collaboration, which never carry a child',
