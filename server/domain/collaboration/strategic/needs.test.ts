@@ -89,4 +89,16 @@ describe('suppressDifferences', () => {
     ]);
     expect(out.map((x) => x.count)).toEqual(['20', '12', '–', '<5', '<5', '<5', '12']);
   });
+
+  it('withholds more while the masked cells hide less than 5 together (two cells summing to 2 are 1 each)', () => {
+    const out = suppressDifferences([
+      c('total', '', '16'),
+      c('placement', 'hvb', '14'),
+      c('placement', 'foster_home', '<5'),
+      c('placement', 'none', '<5'),
+      c('age_band', '16_17', '9'),
+      c('age_band', '18_plus', '7'),
+    ]);
+    expect(out.map((x) => x.count)).toEqual(['16', '–', '<5', '<5', '9', '7']);
+  });
 });

@@ -16,23 +16,33 @@ export interface SmallCell {
 }
 
 /**
- * A single masked cell in a dimension could be worked out from the total and
- * the other cells. Then the smallest other cell is withheld too ("–"), so
- * only the sum of the two is known.
+ * Masked cells could be worked out from the total and the other cells: one masked cell exactly, and several
+ * whose hidden sum is small (two cells summing to 2 are 1 each). So the smallest shown cells of a dimension are
+ * withheld too ("–") until at least two cells are hidden and, where the municipality's total is shown, what they
+ * hide together is at least 5. Only sums of hidden cells that identify nobody can be derived.
  */
 export function suppressDifferences<T extends SmallCell>(cells: T[]): T[] {
   const out = cells.map((c) => ({ ...c }));
+  const totals = new Map<string, number>();
   const groups = new Map<string, T[]>();
   for (const c of out) {
-    if (c.dimension === 'total') continue;
+    if (c.dimension === 'total') {
+      if (/^\d+$/.test(c.count)) totals.set(c.tenantId, Number(c.count));
+      continue;
+    }
     const key = `${c.tenantId}:${c.dimension}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
   for (const group of groups.values()) {
-    const masked = group.filter((c) => c.count.startsWith('<'));
-    if (masked.length !== 1) continue;
-    const shown = group.filter((c) => !c.count.startsWith('<')).sort((a, b) => Number(a.count) - Number(b.count));
-    if (shown[0]) shown[0].count = '–';
+    let hidden = group.filter((c) => c.count.startsWith('<')).length;
+    if (hidden === 0) continue;
+    const shown = group.filter((c) => /^\d+$/.test(c.count)).sort((a, b) => Number(a.count) - Number(b.count));
+    const total = totals.get(group[0]!.tenantId);
+    const hiddenSum = () => (total === undefined ? 5 : total - shown.reduce((s, c) => s + Number(c.count), 0));
+    while (shown.length > 0 && (hidden < 2 || hiddenSum() < 5)) {
+      shown.shift()!.count = '–';
+      hidden++;
+    }
   }
   return out;
 }
