@@ -229,8 +229,12 @@ export async function coverage(tx: Db, collaborationId: string, today: string, t
       where t.collaboration_id = ${collaborationId} ${topicId ? sql`and t.id = ${topicId}` : sql``}
       group by staff.party_id, staff.party_name, t.id
     )
-    select party_id, party_name, topic_id, ${mask('staff_n')} as staff, ${mask('valid_n')} as valid,
-      case when staff_n < ${min} or valid_n < ${min} then null
+    select party_id, party_name, topic_id, ${mask('staff_n')} as staff,
+      -- "All but two" names the two without training as surely as "two": hidden too (none missing names nobody).
+      -- Below five staff everything is "<5" already.
+      case when staff_n >= ${min} and staff_n - valid_n between 1 and ${min - 1} then '–'
+        else ${mask('valid_n')} end as valid,
+      case when staff_n < ${min} or valid_n < ${min} or staff_n - valid_n between 1 and ${min - 1} then null
         else round(100.0 * valid_n / staff_n)::int end as percent
     from counts order by party_name, topic_id`);
   return rowsOf<{
