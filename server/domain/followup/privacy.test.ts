@@ -3,7 +3,7 @@ import { buildOrganisation, buildTenant } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { figuresUrl, followupWorld } from './test-fixtures.ts';
 
-/** Small cells, complementary suppression, who reads which figures, and the children behind a figure. */
+/** Small cells, containment of quarters and totals, who reads which figures, and the children behind a figure. */
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
@@ -31,7 +31,7 @@ describe('small cells', () => {
     expect(res.body).not.toContain('"4"');
   });
 
-  it('a masked month beside the total withholds another month, so it cannot be worked out', async () => {
+  it('a total holding a masked month is withheld, so the month cannot be worked out from it', async () => {
     const w = await followupWorld(t.app, t.database.db);
     for (let i = 0; i < 3; i++) await w.rejection((await w.child()).id, new Date('2026-01-13T10:00:00+01:00'));
     for (let i = 0; i < 6; i++) await w.rejection((await w.child()).id, new Date('2026-02-10T10:00:00+01:00'));
@@ -40,8 +40,38 @@ describe('small cells', () => {
     ).get(figuresUrl('municipality', w.tenant.id, 'rejection_with_plan', '2026-01', '2026-02'));
     const [jan, feb, total] = pointsOf(res.body);
     expect(jan!.children).toBe('<5');
-    expect(total).toMatchObject({ period: 'total', children: '9' });
-    expect(feb).toMatchObject({ period: '2026-02', children: '–', value: null });
+    expect(feb).toMatchObject({ period: '2026-02', children: '6' });
+    expect(total).toMatchObject({ period: 'total', children: '–', base: '–', hits: '–', value: null });
+    expect(res.body).not.toContain('"9"');
+  });
+
+  it('one range against another, or a quarter against its months, never gives away a masked month', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    for (const [month, n] of [
+      ['01', 6],
+      ['02', 7],
+      ['03', 2],
+    ] as const)
+      for (let i = 0; i < n; i++) await w.rejection((await w.child()).id, new Date(`2026-${month}-10T10:00:00+01:00`));
+    const manager = await w.as(w.people.manager);
+    const get = async (from: string, to: string, period?: 'quarter') =>
+      pointsOf(
+        (await manager.get(figuresUrl('municipality', w.tenant.id, 'rejection_with_plan', from, to, period))).body,
+      );
+    // January and February alone: shown, total 13.
+    expect((await get('2026-01', '2026-02')).at(-1)).toMatchObject({ period: 'total', children: '13' });
+    // Up to March: 15 would tell March's 2, so that total is withheld, and the quarter holding March too.
+    const toMarch = await get('2026-01', '2026-03');
+    expect(toMarch.map((p) => [p.period, p.children])).toEqual([
+      ['2026-01', '6'],
+      ['2026-02', '7'],
+      ['2026-03', '<5'],
+      ['total', '–'],
+    ]);
+    expect((await get('2026-01', '2026-03', 'quarter')).map((p) => [p.period, p.children])).toEqual([
+      ['2026-Q1', '–'],
+      ['total', '–'],
+    ]);
   });
 
   it('a share where fewer than five did not meet it is masked too', async () => {
@@ -57,17 +87,34 @@ describe('small cells', () => {
     expect(pointsOf(res.body)[0]).toMatchObject({ children: '8', hits: '<5', value: null });
   });
 
-  it('quarters group the months', async () => {
+  it('quarters group the months, and show when each month is shown', async () => {
     const w = await followupWorld(t.app, t.database.db);
-    for (let i = 0; i < 5; i++)
+    for (let i = 0; i < 15; i++)
       await w.rejection((await w.child()).id, new Date(`2026-0${1 + (i % 3)}-13T10:00:00+01:00`));
     const res = await (
       await w.as(w.people.manager)
     ).get(figuresUrl('municipality', w.tenant.id, 'rejection_with_plan', '2026-01', '2026-03', 'quarter'));
     expect(pointsOf(res.body).map((p) => [p.period, p.children])).toEqual([
-      ['2026-Q1', '5'],
-      ['total', '5'],
+      ['2026-Q1', '15'],
+      ['total', '15'],
     ]);
+  });
+
+  it('a share is withheld in a quarter when a month in it had fewer than five hits or misses', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    for (const [month, withPlan] of [
+      ['01', 6],
+      ['02', 2],
+    ] as const)
+      for (let i = 0; i < 8; i++) {
+        const c = await w.child();
+        await w.rejection(c.id, new Date(`2026-${month}-10T10:00:00+01:00`));
+        if (i < withPlan) await w.plan(c.id, 'active');
+      }
+    const res = await (
+      await w.as(w.people.manager)
+    ).get(figuresUrl('municipality', w.tenant.id, 'rejection_with_plan', '2026-01', '2026-03', 'quarter'));
+    expect(pointsOf(res.body)[0]).toMatchObject({ period: '2026-Q1', children: '16', hits: '–', value: null });
   });
 });
 

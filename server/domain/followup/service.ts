@@ -19,7 +19,7 @@ import { visibleCollaborationIds } from '../collaboration/access.ts';
 import { addMonths } from '../events/deadlines.ts';
 import { swedishTime } from '../events/working-hours.ts';
 import { indicators } from './indicators/index.ts';
-import type { IndicatorContext } from './indicators/types.ts';
+import type { IndicatorContext, IndicatorDefinition } from './indicators/types.ts';
 import { authorizeDefinitions, authorizeTargets, loadScope, type FollowupScope } from './policy.ts';
 import * as repo from './repo.ts';
 import * as rollup from './rollup-repo.ts';
@@ -111,11 +111,17 @@ export async function computeFigures(tx: Db, scope: FollowupScope, q: FiguresQue
   const targets = await repo.targetsFor(tx, scope.collaborationIds);
   // The roll-up once every municipality asked for has one; before its first build, the live tables.
   const rolledUp = await rollup.allBuilt(tx, scope.tenantIds);
+  const sourceFor = (def: IndicatorDefinition, c: IndicatorContext): IndicatorDefinition =>
+    rolledUp ? { ...def, facts: () => rollup.rollupFacts(def, c, scope.tenantIds) } : def;
+  const monthCtx = contextOf({ ...q, period: 'month' }, scope);
   const out: Figure[] = [];
   for (const id of ids) {
     const def = indicators[id];
-    const source = rolledUp ? { ...def, facts: () => rollup.rollupFacts(def, ctx, scope.tenantIds) } : def;
-    const points = maskPoints(await repo.aggregate(tx, source, ctx), def.unit === 'share');
+    const source = sourceFor(def, ctx);
+    const raw = await repo.aggregate(tx, source, ctx);
+    // A quarter is shown only when each of its months is: the quarter view needs the months too.
+    const months = q.period === 'quarter' ? await repo.aggregate(tx, sourceFor(def, monthCtx), monthCtx) : raw;
+    const points = maskPoints(raw, def.unit === 'share', months);
     const target = targets.get(id) ?? null;
     out.push({ indicator: id, unit: def.unit, target, points, ...judge(points, target, def.higherIsBetter) });
   }

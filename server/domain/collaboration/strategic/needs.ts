@@ -8,7 +8,7 @@ export interface NeedsCell {
   count: string;
 }
 
-/** A count in a table of counts: the follow-up figures use the same rule (`server/domain/followup/`). */
+/** A count in a table of counts, by municipality and dimension. */
 export interface SmallCell {
   tenantId: string;
   dimension: string;
