@@ -78,10 +78,18 @@ test('a coordinator sets up a collaboration of two municipalities, records the d
   await page.getByRole('link', { name: 'Beslut', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Beslut' })).toBeVisible();
   await expectAccessible(page);
-  for (const [party, pdf] of [
-    ['Socialtjänsten Strömsund', true],
-    ['Socialtjänsten Krokom', false],
+  // Each municipality records its own organisation's decision: Strömsund's coordinator is not offered Krokom's.
+  await expect(page.getByLabel('Part').locator('option', { hasText: 'Socialtjänsten Krokom' })).toHaveCount(0);
+  const decisionsUrl = page.url();
+  for (const [party, pdf, user] of [
+    ['Socialtjänsten Strömsund', true, null],
+    ['Socialtjänsten Krokom', false, krokomAdmin],
   ] as const) {
+    if (user) {
+      await logOut(page);
+      await logIn(page, user);
+      await page.goto(decisionsUrl);
+    }
     await page.getByLabel('Part').selectOption({ label: party });
     await page.getByLabel('Vem beslutade').fill('Socialnämnden');
     await page.getByLabel('Datum för beslutet').fill('2026-11-20');
@@ -95,6 +103,8 @@ test('a coordinator sets up a collaboration of two municipalities, records the d
   }
   await expect(page.getByRole('link', { name: 'Ladda ner beslut.pdf' })).toBeVisible();
   await expectAccessible(page);
+  await logOut(page);
+  await logIn(page, demo.coordinator);
 
   await page.goto(collabUrl);
   await page.getByRole('button', { name: 'Ändra steg 1' }).click();

@@ -4,6 +4,7 @@ import { DECISION_PDF_MAX_BYTES } from '../../../common/schemas/collaboration-ro
 import type { Collaboration } from '../../../common/schemas/collaboration-core.ts';
 import { Field, SelectField, TextAreaField } from '../../components/Field.tsx';
 import { useFormatDate } from '../../components/format.ts';
+import { useSession } from '../../components/RequireSession.tsx';
 import { decisionDocumentUrl, useDecisions, useRecordDecision } from './api.ts';
 import { CollabError, fieldError } from './errors.tsx';
 import { SubPage } from './SubPage.tsx';
@@ -65,6 +66,9 @@ function readBase64(file: File): Promise<string> {
 function DecisionForm({ c }: { c: Collaboration }) {
   const { t } = useTranslation();
   const record = useRecordDecision(c.id);
+  // A municipality records its own organisations' decisions and outside parties'; another member records its own.
+  const tenantId = useSession().tenant.id;
+  const parties = c.parties.filter((p) => p.tenantId === null || p.tenantId === tenantId);
   const [partyId, setPartyId] = useState('');
   const [decidedBy, setDecidedBy] = useState('');
   const [decidedOn, setDecidedOn] = useState('');
@@ -77,7 +81,7 @@ function DecisionForm({ c }: { c: Collaboration }) {
     setTooLarge(false);
     const document = file ? { filename: file.name, contentBase64: await readBase64(file) } : null;
     record.mutate(
-      { partyId: partyId || (c.parties[0]?.id ?? ''), decidedBy, decidedOn, text: text || null, document },
+      { partyId: partyId || (parties[0]?.id ?? ''), decidedBy, decidedOn, text: text || null, document },
       {
         onSuccess: () => {
           setText('');
@@ -93,9 +97,9 @@ function DecisionForm({ c }: { c: Collaboration }) {
       <CollabError error={record.error} />
       <SelectField
         label={t('collaborationSetup.party')}
-        value={partyId || (c.parties[0]?.id ?? '')}
+        value={partyId || (parties[0]?.id ?? '')}
         onChange={setPartyId}
-        options={c.parties.map((p) => ({ value: p.id, label: p.name }))}
+        options={parties.map((p) => ({ value: p.id, label: p.name }))}
         error={fieldError(t, record.error, 'partyId')}
       />
       <Field

@@ -54,17 +54,17 @@ describe('the seven steps', () => {
       dueOn: '2027-03-01',
     });
     expect(progress.json()).toMatchObject({ status: 'in_progress', owner: 'Anna Samordnare', version: 1 });
-    for (const p of parties)
-      expect(
-        (
-          await c.post(`/api/collaborations/${id}/decisions`, {
-            partyId: p.id,
-            decidedBy: 'Socialnämnden',
-            decidedOn: '2026-11-01',
-            text: 'Samverkan kring ensamkommande barn är prioriterad.',
-          })
-        ).statusCode,
-      ).toBe(201);
+    // Each municipality records its own party's decision: A's coordinator cannot record B's.
+    const decide = (client: typeof c, partyId: string) =>
+      client.post(`/api/collaborations/${id}/decisions`, {
+        partyId,
+        decidedBy: 'Socialnämnden',
+        decidedOn: '2026-11-01',
+        text: 'Samverkan kring ensamkommande barn är prioriterad.',
+      });
+    expect((await decide(c, parties[1]!.id)).statusCode).toBe(403);
+    expect((await decide(c, parties[0]!.id)).statusCode).toBe(201);
+    expect((await decide(w.b.clients.coordinator, parties[1]!.id)).statusCode).toBe(201);
     const stale = await c.put(`/api/collaborations/${id}/steps/1`, { version: 0, status: 'done' });
     expect(stale.json()).toMatchObject({ error: 'version_conflict', current: { version: 1 } });
     expect((await c.put(`/api/collaborations/${id}/steps/1`, { version: 1, status: 'done' })).json()).toMatchObject({

@@ -118,6 +118,12 @@ export async function recordDecision(deps: Deps, actor: Actor, id: string, body:
     const party = await collabRepo.findParty(tx, id, body.partyId);
     if (!party || party.endedAt)
       throw errors.validation([{ path: 'body.partyId', message: 'Choose a party of this collaboration.' }]);
+    // As for signing the governance document: a municipality records its own organisations' decisions; an outside
+    // party's decision is recorded by any participating coordinator, who has it on paper.
+    if (party.tenantId && party.tenantId !== actor.tenantId)
+      throw errors.forbidden(
+        "Another municipality's party records its decision through that municipality's coordinator.",
+      );
     if (!body.text && !body.document)
       throw errors.validation([{ path: 'body.text', message: 'Give the decision’s words or attach the decision.' }]);
     const pdf = body.document ? readPdf(body.document) : null;
