@@ -5,7 +5,9 @@ import { TEST_PASSWORD, buildWorld } from '../../test/factories.ts';
 import { anonymous, login, startTestApp, type TestApp } from '../../test/harness.ts';
 import { users } from '../tenancy/tables.ts';
 import { passwordResets } from './invitations-tables.ts';
+import { countStatements } from '../../test/statement-counter.ts';
 import { startMailServer } from './invitations-test-mail.ts';
+import { requestReset } from './reset-service.ts';
 
 let t: TestApp;
 let mail: Awaited<ReturnType<typeof startMailServer>>;
@@ -57,6 +59,28 @@ describe('password reset', () => {
     const rows = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, w.people.god_man.id));
     expect(rows.find((r) => r.action === 'auth.password_reset')?.detail).toEqual({ sessions: 1 });
     expect(rows.map((r) => r.action)).toContain('auth.reset_requested');
+  });
+
+  it('before the answer a known and an unknown address cost the same statements: the link is made after it', async () => {
+    const w = await buildWorld(t.app, t.database.db, ['contact_person']);
+    const counter = countStatements(t.database);
+    const before = async (email: string) => {
+      counter.reset();
+      const { sent } = await requestReset(t.deps, { email }, () => undefined);
+      // Parameters differ, statements must not.
+      const texts = [...counter.texts];
+      await sent;
+      return texts;
+    };
+    try {
+      const known = await before(w.people.contact_person.email);
+      const unknown = await before(`nobody.${crypto.randomUUID()}@example.se`);
+      expect(known.length).toBeGreaterThan(0);
+      expect(known).toEqual(unknown);
+    } finally {
+      counter.stop();
+    }
+    expect(await mailTo(w.people.contact_person.email)).toBeTruthy();
   });
 
   it('an expired link answers 410 link_expired; a new link retires the old one', async () => {
