@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cutChain } from '../audit/checkpoint.ts';
 import { verifyAudit } from '../audit/verify.ts';
 import { sealAudit } from '../audit/seal.ts';
 import { audit } from '../audit/write.ts';
@@ -43,13 +44,15 @@ describe.skipIf(!process.env.DATABASE_URL)('the application role (NAVET_APP_ROLE
     expect(await sealAudit(app.db)).toBeGreaterThanOrEqual(1);
     expect((await verifyAudit(app.db, { unsealedLimitMs: 0 })).find((r) => r.chain === tenantId)?.ok).toBe(true);
 
-    for (const statement of ["update audit_log set action = 'x'", 'delete from audit_log', 'truncate audit_log']) {
+    for (const statement of ["update audit_log set action = 'x'", 'truncate audit_log']) {
       const err = await app.pool!.query(statement).then(
         () => null,
         (e: unknown) => e,
       );
       expect(pgErrorCode(err), statement).toBe('42501');
     }
+    // Deleting a row younger than the audit minimum finds no row it may delete.
+    expect((await app.pool!.query('delete from audit_log where chain = $1', [tenantId])).rowCount).toBe(0);
     // The seal columns of a sealed row are out of reach too: the update finds no row it may change.
     const reseal = await app.pool!.query("update audit_log set hash = repeat('a', 64) where chain = $1", [tenantId]);
     expect(reseal.rowCount).toBe(0);
@@ -65,6 +68,28 @@ describe.skipIf(!process.env.DATABASE_URL)('the application role (NAVET_APP_ROLE
       );
     expect(pgErrorCode(forged)).toBe('42501');
     expect((await verifyAudit(app.db)).find((r) => r.chain === tenantId)?.ok).toBe(true);
+  });
+
+  it('may cut the oldest sealed rows past the audit minimum, leaving a chain that verifies', async () => {
+    const tenantId = randomUUID();
+    const key = randomBytes(32).toString('base64');
+    for (const action of ['test.old', 'test.new'])
+      await app.db.transaction((tx) => audit(tx, { action, entity: 'test', tenantId }));
+    await sealAudit(app.db);
+    // Six years ago, written by the owner (the app role may not change a row's time).
+    await owner.pool!.query(
+      "update audit_log set at = now() - interval '72 months' where chain = $1 and action = 'test.old'",
+      [tenantId],
+    );
+    const { rows } = await app.pool!.query<{ seq: string }>(
+      "select seq from audit_log where chain = $1 and action = 'test.old'",
+      [tenantId],
+    );
+    const cut = await app.db.transaction((tx) => cutChain(tx, key, tenantId, Number(rows[0]!.seq), new Date()));
+    expect(cut).toBe(1);
+    const left = await app.pool!.query<{ action: string }>('select action from audit_log where chain = $1', [tenantId]);
+    expect(left.rows.map((r) => r.action)).toEqual(['test.new']);
+    expect((await verifyAudit(app.db, { secretKey: key })).find((r) => r.chain === tenantId)?.ok).toBe(true);
   });
 
   it('starts without DDL rights once the owner has migrated', async () => {

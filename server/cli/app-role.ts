@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { migrationsFolder, type Database } from '../db/connect.ts';
+import { MINIMUM_MONTHS } from '../domain/retention/defaults.ts';
 import { CliError } from './cli-error.ts';
 
 /**
  * Least privilege for the role the server connects as (PostgreSQL only): it may
  * read and write the application's tables, but on audit_log only SELECT,
- * INSERT of unsealed rows, and UPDATE of the seal columns of a row not sealed
- * yet (the sealer), so not even a compromised server can rewrite history. The owner (the
+ * INSERT of unsealed rows, UPDATE of the seal columns of a row not sealed
+ * yet (the sealer), and DELETE of sealed rows older than the installation's
+ * audit minimum (the retention cut, which leaves a signed checkpoint), so not
+ * even a compromised server can rewrite recent history. The owner (the
  * role that runs `navet migrate`) keeps DDL. Not a migration: the role's name is
  * the installation's business, not the schema's.
  */
@@ -28,6 +31,8 @@ export async function grantAppRole(pool: pg.Pool, role: string): Promise<void> {
     await client.query(`revoke update, delete, truncate on audit_log from ${r}`);
     // The sealer runs in the server, as this role: it may fill in the three seal columns and nothing else…
     await client.query(`grant update (seq, prev_hash, hash) on audit_log to ${r}`);
+    // …and the retention run cuts the oldest rows: only sealed ones past the floor no admin may go below.
+    await client.query(`grant delete on audit_log to ${r}`);
     // …and only on a row not sealed yet, so a sealed row cannot be re-chained by the server either. Policies
     // filter what the grants allow; they name no role, so a restore into another cluster keeps them.
     await client.query('alter table audit_log enable row level security');
@@ -35,6 +40,7 @@ export async function grantAppRole(pool: pg.Pool, role: string): Promise<void> {
       ['audit_read', 'for select using (true)'],
       ['audit_append', 'for insert with check (seq is null)'],
       ['audit_seal', 'for update using (seq is null) with check (seq is not null)'],
+      ['audit_cut', `for delete using (seq is not null and at < now() - interval '${MINIMUM_MONTHS.audit} months')`],
     ] as const) {
       await client.query(`drop policy if exists ${name} on audit_log`);
       await client.query(`create policy ${name} on audit_log ${rule}`);
