@@ -12,6 +12,7 @@ import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 import { errors } from '../../errors.ts';
 import { revokeLinksOfChild } from '../child-view/repo.ts';
 import { flagsFor, flagsFrom } from '../hub/flags.ts';
@@ -190,6 +191,8 @@ export async function closeChild(deps: Deps, actor: Actor, id: string, body: Clo
     });
     if (!row) return conflict(tx, a);
     await revokeLinksOfChild(tx, id);
+    // A closed case leaves the figures' end-of-month states: rebuilt within the minute.
+    await rollupAfterWrite(tx, row.tenantId);
     await audit(tx, {
       action: 'child.closed',
       entity: 'child',

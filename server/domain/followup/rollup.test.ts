@@ -1,11 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../../common/schemas/children.ts';
 import type { FiguresQuery } from '../../../common/schemas/followup.ts';
 import { runDueJobs } from '../../jobs/index.ts';
+import { jobs } from '../../jobs/tables.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { children } from '../children/tables.ts';
-import { ROLLUP_DELAY_MS, scheduleRollupSweep } from './rollup-jobs.ts';
+import { children, hubMembers } from '../children/tables.ts';
+import { decisions } from '../meetings/tables.ts';
+import { ROLLUP_DELAY_MS, ROLLUP_TENANT_JOB, scheduleRollupSweep } from './rollup-jobs.ts';
 import { rebuildTenant } from './rollup-repo.ts';
 import { computeFigures } from './service.ts';
 import { followupRollupState } from './tables.ts';
@@ -137,5 +139,40 @@ describe('the follow-up roll-up', () => {
       { period: month, children: '<5' },
       { period: 'total', children: '<5' },
     ]);
+  });
+
+  it('a hub place ended, a decision done and a case closed each ask for a rebuild of their municipality', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const c = await w.child();
+    await w.decision(c.id, '2026-02-20', 'open', null);
+    const db = t.database.db;
+    const pending = async () => {
+      const rows = await db
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(and(eq(jobs.tenantId, w.tenant.id), eq(jobs.kind, ROLLUP_TENANT_JOB), eq(jobs.status, 'pending')));
+      await db.delete(jobs).where(and(eq(jobs.tenantId, w.tenant.id), eq(jobs.kind, ROLLUP_TENANT_JOB)));
+      return rows.length;
+    };
+    expect(await pending()).toBe(0);
+    const social = await w.as(w.people.social_worker);
+
+    const [member] = await db
+      .select({ id: hubMembers.id })
+      .from(hubMembers)
+      .where(and(eq(hubMembers.childId, c.id), eq(hubMembers.userId, w.people.contact_person.id)));
+    const end = await social.post(`/api/children/${c.id}/hub/members/${member!.id}/end`, { confirm: true });
+    expect(end.statusCode, end.body).toBe(200);
+    expect(await pending()).toBe(1);
+
+    const [d] = await db.select({ id: decisions.id }).from(decisions).where(eq(decisions.childId, c.id));
+    const done = await social.patch(`/api/decisions/${d!.id}`, { status: 'done' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(await pending()).toBe(1);
+
+    const [row] = await db.select({ version: children.version }).from(children).where(eq(children.id, c.id));
+    const close = await social.post(`/api/children/${c.id}/close`, { version: row!.version, reason: 'moved' });
+    expect(close.statusCode, close.body).toBe(200);
+    expect(await pending()).toBe(1);
   });
 });

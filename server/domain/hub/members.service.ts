@@ -16,6 +16,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, errors } from '../../errors.ts';
 import { loadAccess, missingCoreRoles, type ChildAccess } from '../children/access.ts';
 import { endOfDayInSweden } from '../children/dates.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 import { authorize, can } from '../children/policy.ts';
 import * as childRepo from '../children/repo.ts';
 import { proposeFirstMeeting } from './first-meeting.service.ts';
@@ -150,6 +151,8 @@ async function insertMember(tx: Db, a: ChildAccess, input: NewMember, userPath: 
   const wasMissingCore = missingCoreRoles(a.members).length > 0;
   a.members.push(row);
   const userName = roles[0]!.displayName;
+  // A hub place changes who an organisation's figures count and which core roles are missing.
+  await rollupAfterWrite(tx, a.child.tenantId);
   await audit(tx, {
     action: 'hub.member_added',
     entity: 'hub_member',
@@ -227,6 +230,7 @@ export async function endMember(
     await repo.updateMember(tx, target.id, { endedAt });
     const names = await repo.namedMembersById(tx, [target.id]);
     const ended = names.get(target.id)!;
+    await rollupAfterWrite(tx, a.child.tenantId);
     await audit(tx, {
       action: 'hub.member_ended',
       entity: 'hub_member',

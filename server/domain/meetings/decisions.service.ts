@@ -4,6 +4,7 @@ import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 import { errors, type Issue } from '../../errors.ts';
 import { loadAccess } from '../children/access.ts';
 import { isCoreMember, isOpenCase } from '../children/policy.ts';
@@ -111,6 +112,8 @@ export async function updateDecision(
       })
       .where(eq(decisions.id, decisionId))
       .returning();
+    // Done by the due date is a follow-up figure: rebuilt within the minute when the status changes.
+    if (status !== d.status) await rollupAfterWrite(tx, actor.tenantId);
     await audit(tx, {
       action: 'decision.updated',
       entity: 'decision',

@@ -5,6 +5,7 @@ import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Deps } from '../../deps.ts';
 import { errors, type Issue } from '../../errors.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 import { missingFor, throwIfMissing } from './adoption-rules.ts';
 import { buildContent } from './content.ts';
 import { authorize, loadPlan } from './policy.ts';
@@ -69,6 +70,8 @@ export async function adopt(deps: Deps, actor: Actor, id: string, body: AdoptBod
       meetingWaiverReason: waiver?.reason ?? null,
     });
     await scheduleFollowUp(tx, updated);
+    // The follow-up figures (plans after a rejection) are rebuilt within the minute.
+    await rollupAfterWrite(tx, plan.tenantId, now);
     await audit(tx, {
       action: 'plan.adopted',
       entity: 'plan',
@@ -143,6 +146,7 @@ export async function recordFollowUp(deps: Deps, actor: Actor, id: string, body:
       outcomes: body.outcomes,
     });
     await scheduleFollowUp(tx, updated);
+    await rollupAfterWrite(tx, pa.plan.tenantId);
     await audit(tx, {
       action: 'plan.followed_up',
       entity: 'plan',
@@ -168,6 +172,7 @@ export async function endPlan(deps: Deps, actor: Actor, id: string, body: EndPla
       endedBy: actor.userId,
     });
     if (!updated) throw staleVersion();
+    await rollupAfterWrite(tx, pa.plan.tenantId);
     await audit(tx, {
       action: 'plan.ended',
       entity: 'plan',

@@ -3,8 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../audit/tables.ts';
 import { runDueJobs } from '../../jobs/index.ts';
+import { jobs } from '../../jobs/tables.ts';
 import { notifications } from '../../notify/tables.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
+import { ROLLUP_TENANT_JOB } from '../followup/rollup-jobs.ts';
 import { morningOf } from './reminders.ts';
 import { plans, planVersions } from './tables.ts';
 import {
@@ -261,6 +263,12 @@ describe('POST /api/plans/:id/end', () => {
       endedReason: 'child_ended',
       abilities: { end: false, edit: false },
     });
+    // The follow-up figures count plans: their municipality's roll-up is rebuilt within the minute.
+    const rebuilds = await t.database.db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.tenantId, w.tenant.id), eq(jobs.kind, ROLLUP_TENANT_JOB), eq(jobs.status, 'pending')));
+    expect(rebuilds).toHaveLength(1);
     expect((await w.clients.social_worker.post(url, { ...body, version: res.json().version })).statusCode).toBe(409);
     await newPlan(w, 'isip');
     const list = (await w.clients.social_worker.get(`/api/children/${w.child.id}/plans`)).json();
