@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { children, hubMembers } from '../children/tables.ts';
+import { meetings } from '../meetings/tables.ts';
 import { organisations, tenants, users } from '../tenancy/tables.ts';
 
 /** Topics a tenant adds to the guide's default ones (which live in code, not here). */
@@ -67,7 +68,8 @@ export const firstMeetings = pgTable('first_meetings', {
     .notNull()
     .references(() => tenants.id),
   proposedOn: date('proposed_on'),
-  meetingId: uuid('meeting_id'),
+  /** Cleared when retention removes the meeting before the child's record. */
+  meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
   proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -3,6 +3,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueI
 import type { ChildWishes } from '../../../common/schemas/meetings.ts';
 import { children } from '../children/tables.ts';
 import { collaborations } from '../collaboration/tables.ts';
+import { childEvents } from '../events/tables.ts';
 import { tenants, users } from '../tenancy/tables.ts';
 
 /**
@@ -47,10 +48,10 @@ export const meetings = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /**
      * The event (a changed wellbeing, say) after which Navet drafted this meeting. Such a meeting stays
-     * unresolved until it is held (started or closed) or cancelled with a reason. No foreign key: retention
-     * removes events and meetings on their own schedules.
+     * unresolved until it is held (started or closed) or cancelled with a reason. Retention removes events and
+     * meetings on their own schedules: an event removed first leaves the meeting without the link.
      */
-    proposedByEventId: uuid('proposed_by_event_id'),
+    proposedByEventId: uuid('proposed_by_event_id').references(() => childEvents.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,0 +1,5 @@
+-- Links left dangling by a retention run before the keys existed are cleared first.
+UPDATE "first_meetings" SET "meeting_id" = NULL WHERE "meeting_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "meetings" WHERE "meetings"."id" = "first_meetings"."meeting_id");--> statement-breakpoint
+UPDATE "meetings" SET "proposed_by_event_id" = NULL WHERE "proposed_by_event_id" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "child_events" WHERE "child_events"."id" = "meetings"."proposed_by_event_id");--> statement-breakpoint
+ALTER TABLE "first_meetings" ADD CONSTRAINT "first_meetings_meeting_id_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."meetings"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "meetings" ADD CONSTRAINT "meetings_proposed_by_event_id_child_events_id_fk" FOREIGN KEY ("proposed_by_event_id") REFERENCES "public"."child_events"("id") ON DELETE set null ON UPDATE no action;
