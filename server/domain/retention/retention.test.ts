@@ -1,9 +1,12 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RetentionRun } from '../../../common/schemas/retention.ts';
+import { auditLog } from '../../audit/tables.ts';
 import { runDueJobs } from '../../jobs/index.ts';
+import { jobs } from '../../jobs/tables.ts';
 import { buildWorld } from '../../test/factories.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
-import { steps } from './execute.ts';
+import { DAILY_JOB, steps } from './execute.ts';
 import { pseudonymOf } from './select.ts';
 import { closedCase, countRows, namesOf } from './test-data.ts';
 
@@ -79,9 +82,47 @@ describe('retention', () => {
     const done = (await w.admin.get(`/api/admin/retention/runs/${run.id}`)).json<RetentionRun>();
     expect(done.status).toBe('done');
     expect(done.progress).toEqual({ done: 7, total: 7 });
+    // The deletion record: per type, how many rows, under which rule, approved by whom; summed over the batches.
+    const records = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'retention.deleted'), eq(auditLog.entityId, run.id)));
+    const perType = new Map<string, { rows: number; rule: string; approvedBy: string; anonymised: boolean }>();
+    for (const r of records) {
+      const d = r.detail as { type: string; rows: number; rule: string; approvedBy: string; anonymised: boolean };
+      perType.set(d.type, { ...d, rows: (perType.get(d.type)?.rows ?? 0) + d.rows });
+      expect(r.childId).toBeNull();
+    }
+    // As many rows as the dry run said, type by type.
+    expect(Object.fromEntries([...perType].map(([type, d]) => [type, [d.rows]]))).toEqual(
+      Object.fromEntries(Object.entries(byType(run)).map(([type, [rows]]) => [type, [rows]])),
+    );
+    expect(perType.get('events')).toMatchObject({ rule: 'events: 12 months', approvedBy: w.people.tenant_admin.id });
+    expect(perType.get('child')).toMatchObject({ rule: 'child: 36 months', anonymised: true });
     // A second dry run finds nothing left of what was deleted.
     const again = (await w.admin.post('/api/admin/retention/runs', {})).json<RetentionRun>();
     expect(again.counts).toEqual([]);
+  });
+
+  it('the daily round proposes a dry run for each municipality and deletes nothing until an admin approves', async () => {
+    const w = await world();
+    const db = t.database.db;
+    const ids = [w.a.id, w.b.id, w.e.id];
+    const before = await countRows(db, ids);
+    // Far ahead, so that the round's jobs for other municipalities in a shared database never come due.
+    const day = new Date('2099-01-01T01:00:00Z');
+    await db.insert(jobs).values({ tenantId: null, kind: DAILY_JOB, runAt: new Date(0), payload: {} });
+    expect(await runDueJobs(t.deps, day, { tenantId: null, limit: 1 })).toBe(1);
+    const next = await db
+      .select()
+      .from(jobs)
+      .where(and(isNull(jobs.tenantId), eq(jobs.kind, DAILY_JOB), eq(jobs.status, 'pending')));
+    expect(next.map((j) => j.runAt.toISOString())).toContain('2099-01-02T01:00:00.000Z');
+    await runDueJobs(t.deps, day, { tenantId: w.tenant.id });
+    const runs = (await w.admin.get('/api/admin/retention/runs')).json<{ items: RetentionRun[] }>().items;
+    expect(runs.map((r) => r.status)).toEqual(['proposed']);
+    expect(runs[0]!.cases.map((c) => c.pseudonym)).toEqual(expect.arrayContaining([pseudonymOf(w.a.id)]));
+    expect(await countRows(db, ids)).toEqual(before);
   });
 
   it('a stale dry run is 409 and deletes nothing', async () => {
