@@ -75,6 +75,7 @@ export const Candidates = z.object({
       id: uuid,
       displayName: z.string(),
       municipality: z.string(),
+      tenantId: uuid,
       organisations: z.array(z.object({ id: uuid, name: z.string() })),
     }),
   ),

@@ -9,6 +9,7 @@ import {
 import type { Collaboration } from '../../../common/schemas/collaboration-core.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
+import { useSession } from '../../components/RequireSession.tsx';
 import { useAddParty, useAddPerson, useCandidates, useEndParty, useEndPerson } from './api.ts';
 import { CollabError, fieldError } from './errors.tsx';
 
@@ -72,9 +73,11 @@ function PartyForm({ c }: { c: Collaboration }) {
   const { t } = useTranslation();
   const add = useAddParty(c.id);
   const candidates = useCandidates(c.id, true);
+  // Each municipality brings its own organisations in; another member's come through that municipality.
+  const tenantId = useSession().tenant.id;
   const orgs = new Map<string, string>();
   for (const u of candidates.data?.users ?? [])
-    for (const o of u.organisations) orgs.set(o.id, `${o.name} (${u.municipality})`);
+    if (u.tenantId === tenantId) for (const o of u.organisations) orgs.set(o.id, `${o.name} (${u.municipality})`);
   const taken = new Set(c.parties.map((p) => p.organisationId));
   const [organisationId, setOrganisationId] = useState('');
   const [name, setName] = useState('');

@@ -106,6 +106,15 @@ describe('parties and people', () => {
     expect((await w.a.clients.mentor.post(url, { name: 'BUP', kind: 'child_psychiatry' })).statusCode).toBe(403);
     expect((await w.b.clients.coordinator.post(url, { name: 'BUP', kind: 'child_psychiatry' })).statusCode).toBe(404);
     await w.a.clients.coordinator.post(url, { organisationId: w.a.orgs.social, kind: 'social_services' });
+    // Once B takes part, its school joins through B: A's coordinator cannot bring it in.
+    await w.b.clients.admin.post(`/api/collaborations/${c.id}/invitation/accept`);
+    const byA = await w.a.clients.coordinator.post(url, { organisationId: w.b.orgs.school, kind: 'school' });
+    expect(byA.statusCode).toBe(403);
+    const byB = await w.b.clients.coordinator.post(url, { organisationId: w.b.orgs.school, kind: 'school' });
+    expect(byB.statusCode, byB.body).toBe(200);
+    await w.b.clients.coordinator.post(
+      `${url}/${byB.json<{ parties: { id: string; name: string }[] }>().parties.at(-1)!.id}/end`,
+    );
     const res = await w.a.clients.coordinator.post(url, { name: 'BUP Region', kind: 'child_psychiatry' });
     const parties = res.json<{ parties: { id: string; name: string; tenantId: string | null }[] }>().parties;
     expect(parties.map((p) => p.name)).toContain('BUP Region');

@@ -193,6 +193,7 @@ export async function candidates(tx: Db, tenantIds: string[], q: string | undefi
       id: users.id,
       displayName: users.displayName,
       municipality: tenants.name,
+      tenantId: users.tenantId,
       organisationId: organisations.id,
       organisationName: organisations.name,
     })

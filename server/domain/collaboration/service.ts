@@ -170,6 +170,9 @@ export async function addParty(deps: Deps, actor: Actor, id: string, body: Party
         throw errors.validation([
           { path: 'body.organisationId', message: 'Not an organisation of a municipality taking part.' },
         ]);
+      // Each municipality brings its own organisations in (and takes them out, `endParty`).
+      if (org.tenantId !== actor.tenantId)
+        throw errors.forbidden("Another municipality's organisation joins through that municipality's coordinator.");
       const taken = (await repo.activeParties(tx, id)).some((p) => p.party.organisationId === org.id);
       if (taken) throw errors.validation([{ path: 'body.organisationId', message: 'Already a party.' }]);
       values = {
@@ -285,6 +288,7 @@ export async function listCandidates(deps: Deps, actor: Actor, id: string, q: st
         id: r.id,
         displayName: r.displayName,
         municipality: r.municipality,
+        tenantId: r.tenantId,
         organisations: [],
       };
       if (!u.organisations.some((o) => o.id === r.organisationId))

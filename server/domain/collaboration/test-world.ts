@@ -46,7 +46,7 @@ export async function buildCollabWorld(t: TestApp) {
 }
 export type CollabWorld = Awaited<ReturnType<typeof buildCollabWorld>>;
 
-/** A's coordinator starts a collaboration, B accepts; A's social services and B's school are parties. */
+/** A's coordinator starts a collaboration, B accepts; A's social services and B's school (added by B) are parties. */
 export async function twoMunicipalities(w: CollabWorld) {
   const c = (await w.a.clients.coordinator.post('/api/collaborations', { name: 'Samverkan A–B' })).json<{
     id: string;
@@ -58,7 +58,8 @@ export async function twoMunicipalities(w: CollabWorld) {
     name: 'Socialtjänsten A',
     kind: 'social_services',
   });
-  const res = await w.a.clients.coordinator.post(`/api/collaborations/${c.id}/parties`, {
+  // B brings its own school in.
+  const res = await w.b.clients.coordinator.post(`/api/collaborations/${c.id}/parties`, {
     organisationId: w.b.orgs.school,
     name: 'Skolan B',
     kind: 'school',
