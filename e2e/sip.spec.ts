@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, logIn } from './helpers.ts';
 import { apiSession, createSocialWorker, swedishDate, type NewUser } from './hub-helpers.ts';
 
@@ -36,6 +36,17 @@ async function childWithRejection(baseURL: string, worker: NewUser): Promise<{ i
   }
   await s.api.dispose();
   return { id: child.id, name };
+}
+
+/** The plan's step sections on the page: one at a time (the regions named "1. Behov" … "8. Avsluta"). */
+function stepSections(page: Page) {
+  return page.getByRole('region', { name: /^\d\. / });
+}
+
+/** A step in the stepper, by its name and its state ("klart", "pågår", "kvar"), which the link's name ends with. */
+function stepIn(steps: Locator, name: string, state: string) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return steps.getByRole('link', { name: new RegExp(`^${escaped}\\s*,\\s*${state}$`) });
 }
 
 async function logOut(page: Page) {
@@ -82,15 +93,35 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   const missing = page.getByRole('region', { name: 'Det här saknas innan planen kan antas' });
   await expect(missing).toContainText('Barnets giltiga samtycke till planen');
   await expect(missing).toContainText('Del 4: huvudman med övergripande ansvar');
+  // A guided sequence: a new plan opens at its first step not done, one step at a time, and the URL says which.
+  const steps = page.getByRole('navigation', { name: 'Planens steg' });
+  await expect(steps.getByRole('link')).toHaveCount(8);
+  await expect(page).toHaveURL(/\?step=needs$/);
+  await expect(stepIn(steps, '1. Behov', 'pågår')).toHaveAttribute('aria-current', 'step');
+  await expect(stepIn(steps, '2. Förbered och kontrollera samtycke', 'kvar')).not.toHaveAttribute('aria-current');
+  await expect(stepSections(page)).toHaveCount(1);
+  await expect(page.getByRole('region', { name: '1. Behov' })).toBeVisible();
   await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   const needForm = page.getByRole('form', { name: 'Lägg till behov' });
   await needForm.getByLabel('Behov').fill('Nadia behöver veta vad avslaget betyder och få stöd i skolan.');
   await needForm.getByLabel('Slags uppgift').selectOption({ label: 'Socialtjänst' });
   await needForm.getByRole('button', { name: 'Lägg till behov' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Behovet är tillagt.' })).toBeVisible();
+  // Done, and the page stays on the step until the user moves on.
+  await expect(stepIn(steps, '1. Behov', 'klart')).toHaveAttribute('aria-current', 'step');
+  await expect(page).toHaveURL(/\?step=needs$/);
 
-  // Step 2: the consent, the chair, the child's part and own words.
+  // Step 2: the consent, the chair, the child's part and own words. Moving on puts focus on the step's heading.
+  await page.getByRole('link', { name: 'Nästa steg: 2. Förbered och kontrollera samtycke' }).click();
+  await expect(page).toHaveURL(/\?step=prepare$/);
+  await expect(page.getByRole('heading', { level: 2, name: '2. Förbered och kontrollera samtycke' })).toBeFocused();
+  await expect(stepSections(page)).toHaveCount(1);
+  await expectAccessible(page);
   const prepare = page.getByRole('form', { name: '2. Förbered och kontrollera samtycke' });
   await prepare.getByLabel('Barnets samtycke').selectOption({ index: 1 });
   await prepare.getByLabel('Ordförande för SIP-mötet').selectOption({ label: 'Sofia Sipström (socialsekreterare)' });
@@ -99,6 +130,20 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await prepare.getByRole('button', { name: 'Spara' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Sparat.' })).toBeVisible();
   await expect(missing).not.toContainText('Barnets giltiga samtycke till planen');
+  await expect(stepIn(steps, '2. Förbered och kontrollera samtycke', 'klart')).toHaveAttribute('aria-current', 'step');
+  // A reload keeps the step; the browser's back button goes to the one before.
+  await page.reload();
+  await expect(page.getByRole('region', { name: '2. Förbered och kontrollera samtycke' })).toBeVisible();
+  await expect(stepSections(page)).toHaveCount(1);
+  await page.goBack();
+  await expect(page).toHaveURL(/\?step=needs$/);
+  await expect(page.getByRole('heading', { level: 2, name: '1. Behov' })).toBeFocused();
+  // Opened without a step, the plan opens where the work is: the first step not done.
+  await page.goto(new URL(page.url()).pathname);
+  await expect(page).toHaveURL(/\?step=invite$/);
+  await expect(stepIn(steps, '3. Kalla och bjud in', 'pågår')).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('link', { name: 'Föregående steg: 2. Förbered och kontrollera samtycke' })).toBeVisible();
+  await expectAccessible(page);
 
   // Step 3: call the hub (the municipality's god man and school are summoned, the HVB invited) and book the meeting.
   const whom = page.getByRole('form', { name: 'Vilka ska kallas och bjudas in?' });
@@ -115,10 +160,16 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await expect(
     page.getByRole('status').filter({ hasText: 'Mötet är bokat och kallelserna är skickade.' }),
   ).toBeVisible();
+  await expect(stepIn(steps, '3. Kalla och bjud in', 'klart')).toBeVisible();
+  await page.getByRole('link', { name: 'Nästa steg: 4. SIP-möte' }).click();
   await expect(page.getByRole('region', { name: '4. SIP-möte' }).getByRole('link')).toHaveCount(1);
+  await expect(stepIn(steps, '4. SIP-möte', 'pågår')).toHaveAttribute('aria-current', 'step');
   await expectAccessible(page);
 
   // Step 5: the measures — one for the school, one for BUP (health) — and parts 3 and 4.
+  await steps.getByRole('link', { name: /^5\. Insatser/ }).click();
+  await expect(page).toHaveURL(/\?step=measures$/);
+  await expect(page.getByRole('heading', { level: 2, name: '5. Insatser – planens fyra delar' })).toBeFocused();
   const measure = page.getByRole('form', { name: 'Lägg till insats' });
   for (const [text, org, category, person] of [
     [SCHOOL_MEASURE, SCHOOL, 'Skola', 'Mats Holm'],
@@ -154,7 +205,7 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await expect(edit.getByText('Skriv ett mål som går att följa upp.')).toBeVisible();
   await edit.getByLabel('Mätbart mål').fill('Klarar provet i matematik i juni');
   const other = await apiSession(baseURL!, worker.email, worker.password);
-  const planId = page.url().split('/').pop()!;
+  const planId = new URL(page.url()).pathname.split('/').pop()!;
   const live = (await other.get(`/api/plans/${planId}`)) as {
     measures: { id: string; description: string; version: number }[];
   };
@@ -175,8 +226,16 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await edit.getByRole('button', { name: 'Spara min version ändå' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Insatsen är ändrad.' })).toBeVisible();
   await expect(list.getByText(SCHOOL_MEASURE_EDITED).first()).toBeVisible();
+  await expect(stepIn(steps, '5. Insatser – planens fyra delar', 'klart')).toBeVisible();
+
+  // What is missing links to the step where it is done, and shows that step.
+  await missing.getByRole('link', { name: 'SIP-mötet har hållits' }).click();
+  await expect(page).toHaveURL(/\?step=meeting$/);
+  await expect(page.getByRole('heading', { level: 2, name: '4. SIP-möte' })).toBeFocused();
 
   // Step 6: adopt with a follow-up, and the child's approval.
+  await steps.getByRole('link', { name: /^6\. Anta/ }).click();
+  await expect(page).toHaveURL(/\?step=adopt$/);
   const adopt = page.getByRole('form', { name: 'Anta planen' });
   await adopt.getByLabel('Uppföljning', { exact: true }).fill(swedishDate(90));
   await adopt.getByLabel('Vem följer upp?').selectOption({ label: 'Sofia Sipström (socialsekreterare)' });
@@ -210,7 +269,8 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
-  const planUrl = page.url();
+  const planPath = new URL(page.url()).pathname;
+  const planUrl = `${planPath}?step=measures`;
   await logOut(page);
 
   // The school mentor sees the plan and the school's measure, not BUP's health information, and is told so.
@@ -220,6 +280,16 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await expect(page.getByText(SCHOOL_MEASURE_EDITED).first()).toBeVisible();
   await expect(page.getByText(HEALTH_MEASURE)).toHaveCount(0);
   await expect(page.getByText('Allt delas inte med dig')).toBeVisible();
+  await expectAccessible(page);
+  // An adopted plan opens at its follow-up.
+  await page.goto(planPath);
+  await expect(page).toHaveURL(/\?step=follow-up$/);
+  await expect(stepIn(page.getByRole('navigation', { name: 'Planens steg' }), '7. Följ upp', 'pågår')).toHaveAttribute(
+    'aria-current',
+    'step',
+  );
+  await expect(page.getByRole('region', { name: '7. Följ upp' })).toBeVisible();
+  await expect(stepSections(page)).toHaveCount(1);
   await expectAccessible(page);
   await logOut(page);
 
@@ -260,6 +330,10 @@ test('a consent that does not cover plans is extended in place from the plan, wi
   await page.goto(`/plans/${plan.id}`);
   const missing = page.getByRole('region', { name: 'Det här saknas innan planen kan antas' });
   await expect(missing).toContainText('Barnets giltiga samtycke till planen');
+  // The missing consent links to the step where it is given.
+  await missing.getByRole('link', { name: 'Barnets giltiga samtycke till planen' }).click();
+  await expect(page).toHaveURL(new RegExp(`/plans/${plan.id}\\?step=prepare$`));
+  await expect(page.getByRole('heading', { level: 2, name: '2. Förbered och kontrollera samtycke' })).toBeFocused();
   const extend = page.getByRole('form', { name: 'Samtycket gäller inte för planen' });
   await expect(extend).toContainText(SCHOOL);
   // Not without saying that consent to the plan was given: the message is at the box, and focus goes there.
@@ -278,6 +352,6 @@ test('a consent that does not cover plans is extended in place from the plan, wi
   await expect(page.getByRole('status').filter({ hasText: 'Samtycket gäller nu också planen' })).toBeVisible();
   await expect(missing).not.toContainText('Barnets giltiga samtycke till planen');
   await expect(extend).toHaveCount(0);
-  await expect(page).toHaveURL(new RegExp(`/plans/${plan.id}$`));
+  await expect(page).toHaveURL(new RegExp(`/plans/${plan.id}\\?step=prepare$`));
   await expect(page.getByLabel('Barnets samtycke')).not.toHaveValue('');
 });

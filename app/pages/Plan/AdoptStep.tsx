@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { MissingKey, Plan } from '../../../common/schemas/plans.ts';
 import { useHub } from '../../api/hub.ts';
 import { ConfirmModal } from '../../components/ConfirmDialog.tsx';
@@ -8,19 +9,8 @@ import { useFormatDate, useFormatDateTime } from '../../components/format.ts';
 import { useFocusFirstError } from '../../components/useFocusFirstError.ts';
 import { fhirUrl, pdfUrl, useAdopt, useRevise } from '../../components/plans/api.ts';
 import { hasIssue, PlanErrorRegion } from '../../components/plans/values.tsx';
-
-/** Where the user fixes each missing part. */
-export const stepOf: Record<MissingKey, string> = {
-  consentId: 'step-prepare',
-  chairUserId: 'step-prepare',
-  childParticipation: 'step-prepare',
-  measures: 'step-measures',
-  principalMeasures: 'step-measures',
-  otherMeasures: 'step-measures',
-  overallResponsibleOrganisationId: 'step-measures',
-  measureResponsible: 'step-measures',
-  meetingHeld: 'step-meeting',
-};
+import { stepOf } from './steps.ts';
+import { stepLink } from './useShownStep.ts';
 
 /** The words for a missing part; the newest live with the plan page's own texts, not the first load's. */
 export function useMissingText(): (k: MissingKey) => string {
@@ -28,7 +18,7 @@ export function useMissingText(): (k: MissingKey) => string {
   return (k) => (k === 'meetingHeld' ? t('everyday.plan.missing.meetingHeld') : t(`plans.missing.${k}`));
 }
 
-/** What adoption still lacks, each linked to the step where it is done. */
+/** What adoption still lacks, each linked to the step where it is done (which the link shows). */
 export function MissingList({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const missingText = useMissingText();
@@ -39,7 +29,7 @@ export function MissingList({ plan }: { plan: Plan }) {
       <ul className="plan-missing">
         {plan.missing.map((k) => (
           <li key={k}>
-            <a href={`#${stepOf[k]}`}>{missingText(k)}</a>
+            <Link to={stepLink(stepOf[k])}>{missingText(k)}</Link>
           </li>
         ))}
       </ul>
@@ -54,7 +44,9 @@ export function AdoptStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string) 
   const revise = useRevise(plan);
   return (
     <section className="panel plan-step" id="step-adopt" aria-labelledby="step-adopt-heading">
-      <h2 id="step-adopt-heading">{t('plans.steps.adopt')}</h2>
+      <h2 id="step-adopt-heading" tabIndex={-1}>
+        {t('plans.steps.adopt')}
+      </h2>
       {plan.editable && plan.status !== 'ended' ? <MissingList plan={plan} /> : null}
       {plan.abilities.adopt ? <AdoptForm plan={plan} onSaved={onSaved} /> : null}
       <h3>{t('plans.adopt.versions')}</h3>
@@ -212,7 +204,7 @@ function AdoptForm({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void
         <ul className="plan-missing">
           {plan.missing.map((k) => (
             <li key={k} className="field__error">
-              <a href={`#${stepOf[k]}`}>{missingText(k)}</a>
+              <Link to={stepLink(stepOf[k])}>{missingText(k)}</Link>
             </li>
           ))}
         </ul>

@@ -11,7 +11,9 @@ export function EntriesStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string
   const { t } = useTranslation();
   return (
     <section className="panel plan-step" id="step-needs" aria-labelledby="step-needs-heading">
-      <h2 id="step-needs-heading">{t('plans.steps.needs')}</h2>
+      <h2 id="step-needs-heading" tabIndex={-1}>
+        {t('plans.steps.needs')}
+      </h2>
       <p className="plan-muted">{t('plans.needs.intro')}</p>
       <EntryList plan={plan} items={plan.needs} empty={t('plans.needs.none')} onSaved={onSaved} />
       {plan.abilities.addContent ? <EntryForm plan={plan} kind="need" onSaved={onSaved} /> : null}

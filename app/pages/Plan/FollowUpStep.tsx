@@ -22,7 +22,9 @@ export function FollowUpStep({ plan, onSaved }: { plan: Plan; onSaved: (m: strin
   const measures = new Map(plan.measures.map((m) => [m.id, m.description]));
   return (
     <section className="panel plan-step" id="step-follow-up" aria-labelledby="step-follow-up-heading">
-      <h2 id="step-follow-up-heading">{t('plans.steps.followUp')}</h2>
+      <h2 id="step-follow-up-heading" tabIndex={-1}>
+        {t('plans.steps.followUp')}
+      </h2>
       {plan.followUpOn ? (
         <p>{t('plans.followUp.next', { date: date(plan.followUpOn), name: plan.followUpBy?.displayName ?? '—' })}</p>
       ) : (
@@ -173,7 +175,9 @@ export function EndStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string) =>
   };
   return (
     <section className="panel plan-step" id="step-end" aria-labelledby="step-end-heading">
-      <h2 id="step-end-heading">{t('plans.steps.end')}</h2>
+      <h2 id="step-end-heading" tabIndex={-1}>
+        {t('plans.steps.end')}
+      </h2>
       {plan.status === 'ended' && plan.endedReason ? (
         <p>
           {t(`plans.endReason.${plan.endedReason}`)}

@@ -16,7 +16,9 @@ export function InviteStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string)
   const dateTime = useFormatDateTime();
   return (
     <section className="panel plan-step" id="step-invite" aria-labelledby="step-invite-heading">
-      <h2 id="step-invite-heading">{t('plans.steps.invite')}</h2>
+      <h2 id="step-invite-heading" tabIndex={-1}>
+        {t('plans.steps.invite')}
+      </h2>
       <p className="plan-muted">{t('plans.invite.intro')}</p>
       {plan.participants.length === 0 ? <p>{t('plans.invite.none')}</p> : null}
       <ul className="plan-list" aria-label={t('plans.invite.listLabel')}>
@@ -215,7 +217,9 @@ export function MeetingStep({ plan }: { plan: Plan }) {
   const date = useFormatDate();
   return (
     <section className="panel plan-step" id="step-meeting" aria-labelledby="step-meeting-heading">
-      <h2 id="step-meeting-heading">{t('plans.steps.meeting')}</h2>
+      <h2 id="step-meeting-heading" tabIndex={-1}>
+        {t('plans.steps.meeting')}
+      </h2>
       {plan.meetings.length === 0 ? <p>{t('plans.meeting.none')}</p> : null}
       <ul className="plan-list">
         {plan.meetings.map((m) => (

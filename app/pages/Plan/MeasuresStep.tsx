@@ -20,7 +20,9 @@ export function MeasuresStep({ plan, onSaved }: { plan: Plan; onSaved: (m: strin
   const others = plan.measures.filter((m) => !principal(m));
   return (
     <section className="panel plan-step" id="step-measures" aria-labelledby="step-measures-heading">
-      <h2 id="step-measures-heading">{t('plans.steps.measures')}</h2>
+      <h2 id="step-measures-heading" tabIndex={-1}>
+        {t('plans.steps.measures')}
+      </h2>
       <p className="plan-muted">{t('plans.measures.intro')}</p>
       <div className="plan-part">
         <h3>{t('plans.pdf.part1')}</h3>

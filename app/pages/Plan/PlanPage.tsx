@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { Plan } from '../../../common/schemas/plans.ts';
 import { isApiError } from '../../api/client.ts';
 import { useFormatDate } from '../../components/format.ts';
 import { ErrorRegion, Loading, Notice } from '../../components/Notice.tsx';
@@ -14,23 +15,15 @@ import { EntriesStep } from './EntriesStep.tsx';
 import { EndStep, FollowUpStep } from './FollowUpStep.tsx';
 import { InviteStep, MeetingStep } from './InviteStep.tsx';
 import { MeasuresStep } from './MeasuresStep.tsx';
+import { PlanStepper, StepPager } from './PlanStepper.tsx';
 import { PrepareStep } from './PrepareStep.tsx';
-
-const steps = [
-  ['step-needs', 'needs'],
-  ['step-prepare', 'prepare'],
-  ['step-invite', 'invite'],
-  ['step-meeting', 'meeting'],
-  ['step-measures', 'measures'],
-  ['step-adopt', 'adopt'],
-  ['step-follow-up', 'followUp'],
-  ['step-end', 'end'],
-] as const;
+import type { StepId } from './steps.ts';
+import { useShownStep } from './useShownStep.ts';
 
 /**
- * The plan editor: one page that walks through the steps (identify need →
- * prepare and check consent → invite → meeting → adopt → follow up → end)
- * and says, at the top, what is still missing before adoption.
+ * The plan editor: a guided sequence through the steps (identify need → prepare and check consent →
+ * invite → meeting → measures → adopt → follow up → end), one step at a time, with where the plan
+ * stands in the stepper above it and, while it can change, what is still missing before adoption.
  */
 export function PlanPage() {
   const { t } = useTranslation();
@@ -68,29 +61,46 @@ export function PlanPage() {
         </Notice>
       ) : null}
       <Saved message={saved} />
-      <nav aria-label={t('plans.steps.label')}>
-        <ol className="plan-steps">
-          {steps.map(([anchor, key]) => (
-            <li key={key}>
-              <a href={`#${anchor}`}>{t(`plans.steps.${key}`)}</a>
-            </li>
-          ))}
-        </ol>
-      </nav>
-      {p.editable && p.status !== 'ended' ? (
-        <section className="panel" aria-labelledby="missing-heading">
-          <h2 id="missing-heading">{t('plans.adopt.missingTitle')}</h2>
-          <MissingList plan={p} />
-        </section>
-      ) : null}
-      <EntriesStep plan={p} onSaved={setSaved} />
-      <PrepareStep plan={p} onSaved={setSaved} />
-      <InviteStep plan={p} onSaved={setSaved} />
-      <MeetingStep plan={p} />
-      <MeasuresStep plan={p} onSaved={setSaved} />
-      <AdoptStep plan={p} onSaved={setSaved} />
-      <FollowUpStep plan={p} onSaved={setSaved} />
-      <EndStep plan={p} onSaved={setSaved} />
+      <GuidedSteps key={p.id} plan={p} onSaved={setSaved} />
     </div>
   );
+}
+
+function GuidedSteps({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void }) {
+  const { t } = useTranslation();
+  const shown = useShownStep(plan);
+  return (
+    <>
+      <PlanStepper plan={plan} shown={shown} />
+      {plan.editable && plan.status !== 'ended' ? (
+        <section className="panel" aria-labelledby="missing-heading">
+          <h2 id="missing-heading">{t('plans.adopt.missingTitle')}</h2>
+          <MissingList plan={plan} />
+        </section>
+      ) : null}
+      <StepSection step={shown} plan={plan} onSaved={onSaved} />
+      <StepPager shown={shown} />
+    </>
+  );
+}
+
+function StepSection({ step, plan, onSaved }: { step: StepId; plan: Plan; onSaved: (m: string) => void }) {
+  switch (step) {
+    case 'needs':
+      return <EntriesStep plan={plan} onSaved={onSaved} />;
+    case 'prepare':
+      return <PrepareStep plan={plan} onSaved={onSaved} />;
+    case 'invite':
+      return <InviteStep plan={plan} onSaved={onSaved} />;
+    case 'meeting':
+      return <MeetingStep plan={plan} />;
+    case 'measures':
+      return <MeasuresStep plan={plan} onSaved={onSaved} />;
+    case 'adopt':
+      return <AdoptStep plan={plan} onSaved={onSaved} />;
+    case 'follow-up':
+      return <FollowUpStep plan={plan} onSaved={onSaved} />;
+    case 'end':
+      return <EndStep plan={plan} onSaved={onSaved} />;
+  }
 }

@@ -57,7 +57,9 @@ export function PrepareStep({ plan, onSaved }: { plan: Plan; onSaved: (m: string
 
   return (
     <section className="panel plan-step" id="step-prepare" aria-labelledby="step-prepare-heading">
-      <h2 id="step-prepare-heading">{t('plans.steps.prepare')}</h2>
+      <h2 id="step-prepare-heading" tabIndex={-1}>
+        {t('plans.steps.prepare')}
+      </h2>
       <p className="plan-muted">{t('plans.prepare.intro')}</p>
       <p>
         {plan.consent ? (

@@ -111,7 +111,7 @@ function PlanLine({ p, when }: { p: TodayPlan; when: (d: string) => string }) {
   const { t } = useTranslation();
   return (
     <li className={p.overdue ? 'today-line today-line--overdue' : 'today-line'}>
-      <Link to={`/plans/${p.id}`}>
+      <Link to={`/plans/${p.id}?step=follow-up`}>
         {t('everyday.today.plans.line', { plan: t(`plans.kind.${p.kind}`), child: p.child.displayName })}
       </Link>
       <span className="today-meta">
