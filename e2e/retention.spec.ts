@@ -137,8 +137,14 @@ test('a manager completes a sampled log review', async ({ page }) => {
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Schemalägg granskningar' }).click();
   await expect(page.getByText('Granskningen är schemalagd och det första urvalet är draget.')).toBeVisible();
-  await page
-    .getByRole('link', { name: /^Period / })
+  // The start page says the review waits, and leads to it.
+  await page.goto('/');
+  const waiting = page.getByRole('region', { name: 'Loggranskningar att slutföra' });
+  await expect(waiting).toBeVisible();
+  await expect(waiting).toContainText('0 av');
+  await expectAccessible(page);
+  await waiting
+    .getByRole('link', { name: /^Stickprov i loggen / })
     .first()
     .click();
   await expect(page.getByRole('heading', { level: 1, name: /^Granskning / })).toBeVisible();

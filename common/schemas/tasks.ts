@@ -60,6 +60,18 @@ export const TodayPlan = z.object({
 });
 export type TodayPlan = z.infer<typeof TodayPlan>;
 
+/** A sampled log review the user (a manager or tenant admin) is to close: open, overdue first. */
+export const TodayReview = z.object({
+  id: z.string().uuid(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  samples: z.number().int(),
+  decided: z.number().int(),
+});
+export type TodayReview = z.infer<typeof TodayReview>;
+
 /**
  * The start page's day, in one request: what needs doing, each with the place
  * where it is done. Every list holds only children in the user's scope.
@@ -85,5 +97,7 @@ export const Today = z.object({
    * date: unresolved until held or cancelled with a reason.
    */
   proposals: z.array(TodayMeeting),
+  /** Open sampled log reviews of the user's organisations (the municipality's, for a tenant admin). */
+  reviews: z.array(TodayReview),
 });
 export type Today = z.infer<typeof Today>;

@@ -2,7 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Today, type Task, type TodayMeeting, type TodayPlan } from '../../../common/schemas/tasks.ts';
+import {
+  Today,
+  type Task,
+  type TodayMeeting,
+  type TodayPlan,
+  type TodayReview,
+} from '../../../common/schemas/tasks.ts';
 import { call } from '../../api/client.ts';
 import { useFormatDate, useFormatMeetingTime } from '../../components/format.ts';
 import { ErrorRegion, Loading } from '../../components/Notice.tsx';
@@ -121,6 +127,22 @@ function PlanLine({ p, when }: { p: TodayPlan; when: (d: string) => string }) {
   );
 }
 
+function ReviewLine({ r, when }: { r: TodayReview; when: (d: string) => string }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  return (
+    <li className={r.overdue ? 'today-line today-line--overdue' : 'today-line'}>
+      <Link to={`/audit/sampled-reviews/${r.id}`}>
+        {t('everyday.today.reviews.line', { from: formatDate(r.periodFrom), to: formatDate(r.periodTo) })}
+      </Link>
+      <span className="today-meta">
+        {r.overdue ? <Overdue /> : null} {t('everyday.today.dueOn', { date: when(r.dueOn) })} ·{' '}
+        {t('everyday.today.reviews.progress', { decided: r.decided, samples: r.samples })}
+      </span>
+    </li>
+  );
+}
+
 /**
  * The start page's "what to do next": the user's day from GET /api/me/today. Staff in a hub see every
  * part; others (managers, coordinators, admins without a hub place) see their notices and meetings.
@@ -137,7 +159,8 @@ export function TodayPanel({ staff }: { staff: boolean }) {
     d.due.length === 0 &&
     d.meetings.length === 0 &&
     d.plans.length === 0 &&
-    d.proposals.length === 0;
+    d.proposals.length === 0 &&
+    d.reviews.length === 0;
   return (
     <section className="panel today" aria-labelledby="today-heading" aria-busy={today.isFetching}>
       <h2 id="today-heading">{t('everyday.today.title')}</h2>
@@ -171,6 +194,17 @@ export function TodayPanel({ staff }: { staff: boolean }) {
               <ul className="today-list">
                 {d.proposals.map((m) => (
                   <MeetingLine key={m.id} m={m} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {d.reviews.length > 0 ? (
+            // A manager's or admin's own work: the sampled log reviews they are to close.
+            <section className="today-part" aria-labelledby="today-reviews">
+              <h3 id="today-reviews">{t('everyday.today.reviews.title')}</h3>
+              <ul className="today-list">
+                {d.reviews.map((r) => (
+                  <ReviewLine key={r.id} r={r} when={when} />
                 ))}
               </ul>
             </section>

@@ -92,6 +92,21 @@ export async function reviews(tx: Db, tenantId: string, organisationIds: string[
     .limit(100);
 }
 
+/** The open reviews of these organisations (null: the whole municipality's), the oldest due first. */
+export async function openReviews(tx: Db, tenantId: string, organisationIds: string[] | null) {
+  const scope = organisationIds === null ? undefined : inArray(sampledReviews.organisationId, organisationIds);
+  return tx
+    .select({
+      review: sampledReviews,
+      samples: sql<number>`(select count(*)::int from review_samples s where s.review_id = ${sampledReviews.id})`,
+      decided: sql<number>`(select count(*)::int from review_samples s where s.review_id = ${sampledReviews.id} and s.verdict is not null)`,
+    })
+    .from(sampledReviews)
+    .where(and(eq(sampledReviews.tenantId, tenantId), eq(sampledReviews.status, 'open'), scope))
+    .orderBy(sampledReviews.dueOn)
+    .limit(20);
+}
+
 export async function samplesOf(tx: Db, reviewId: string) {
   return tx
     .select({

@@ -5,6 +5,7 @@ import type {
   VerdictBody,
 } from '../../../common/schemas/retention.ts';
 import { auditReviewRoles } from '../../../common/roles.ts';
+import type { TodayReview } from '../../../common/schemas/tasks.ts';
 import { audit } from '../../audit/write.ts';
 import { hasRole, type Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
@@ -73,6 +74,22 @@ export async function schedule(deps: Deps, actor: Actor, body: ReviewScheduleBod
     return review.id;
   });
   return get(deps, actor, id);
+}
+
+/** The open reviews a manager or tenant admin is to close, for the start page; none for other roles. */
+export async function openReviewsOf(tx: Db, actor: Actor): Promise<TodayReview[]> {
+  if (!hasRole(actor, ...auditReviewRoles)) return [];
+  const today = day(new Date());
+  const rows = await repo.openReviews(tx, actor.tenantId, reviewScope(actor));
+  return rows.map(({ review: r, samples, decided }) => ({
+    id: r.id,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    dueOn: r.dueOn,
+    overdue: r.dueOn < today,
+    samples: Number(samples),
+    decided: Number(decided),
+  }));
 }
 
 export async function list(deps: Deps, actor: Actor): Promise<SampledReviewList> {

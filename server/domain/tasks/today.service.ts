@@ -8,6 +8,7 @@ import { inTurn } from '../../db/in-turn.ts';
 import type { Deps } from '../../deps.ts';
 import { addDays, startOfDayInSweden } from '../children/dates.ts';
 import { isVolunteerOnly } from '../children/scope.ts';
+import { openReviewsOf } from '../logreview/service.ts';
 import { auditQuestionReads } from '../hub/questions.service.ts';
 import { MeetingKind } from '../../../common/schemas/meetings.ts';
 import { loadOwn, unreadCountOf } from '../notifications/service.ts';
@@ -30,7 +31,7 @@ const NOTICES = 5;
  * whatever the number of children: unread and unacknowledged urgent notices
  * (urgent first), the case deadlines of their children, their decisions and
  * questions that are overdue or due soon, their meetings of the coming week and
- * the plans they follow up. A volunteer holds none of the staff's items and
+ * the plans they follow up, and for a manager or tenant admin the log reviews to close. A volunteer holds none of the staff's items and
  * gets their notices and meetings. Audited one row per child named, as the
  * "my children" list is.
  */
@@ -39,7 +40,7 @@ export async function myDay(deps: Deps, actor: Actor): Promise<Today> {
   const staff = !isVolunteerOnly(actor);
   const none = () => Promise.resolve([]);
   return deps.db.transaction(async (tx) => {
-    const [deadlineRows, decisionRows, questionRows, meetingRows, planRows, proposalRows] = await inTurn(
+    const [deadlineRows, decisionRows, questionRows, meetingRows, planRows, proposalRows, reviews] = await inTurn(
       () => (staff ? repo.coreDeadlines(tx, actor, addDays(today, HORIZONS.deadlines)) : none()),
       () => (staff ? repo.ownDecisions(tx, actor, addDays(today, HORIZONS.tasks)) : none()),
       () => (staff ? repo.ownQuestions(tx, actor, addDays(today, HORIZONS.tasks)) : none()),
@@ -47,6 +48,7 @@ export async function myDay(deps: Deps, actor: Actor): Promise<Today> {
         repo.myMeetingsBetween(tx, actor, startOfDayInSweden(today), startOfDayInSweden(addDays(today, MEETING_DAYS))),
       () => (staff ? repo.plansToFollowUp(tx, actor, addDays(today, HORIZONS.plans)) : none()),
       () => (staff ? repo.myUnresolvedProposals(tx, actor) : none()),
+      () => openReviewsOf(tx, actor),
     );
     const notices = await loadOwn(tx, actor, { pending: true }, { limit: NOTICES, offset: 0 });
     const unreadCount = await unreadCountOf(tx, actor);
@@ -87,6 +89,6 @@ export async function myDay(deps: Deps, actor: Actor): Promise<Today> {
       tx,
       named.map((id) => ({ action: 'today.read', entity: 'child', entityId: id, childId: id })),
     );
-    return { today, horizons: HORIZONS, notices, unreadCount, deadlines, due, meetings, plans, proposals };
+    return { today, horizons: HORIZONS, notices, unreadCount, deadlines, due, meetings, plans, proposals, reviews };
   });
 }

@@ -5,11 +5,12 @@ import type { Today } from '../../../common/schemas/tasks.ts';
 import { auditLog } from '../../audit/tables.ts';
 import type { Db } from '../../db/connect.ts';
 import { notifications } from '../../notify/tables.ts';
-import { buildChild } from '../../test/factories.ts';
-import { anonymous, startTestApp, type Client, type TestApp } from '../../test/harness.ts';
+import { TEST_PASSWORD, buildChild, buildOrganisation, buildUser, buildWorld } from '../../test/factories.ts';
+import { anonymous, login, startTestApp, type Client, type TestApp } from '../../test/harness.ts';
 import { addDays } from '../children/dates.ts';
 import { childDeadlines } from '../events/tables.ts';
 import { hubQuestions } from '../hub/tables.ts';
+import { sampledReviews } from '../logreview/tables.ts';
 import { buildHubWorld, consentForHub, type HubWorld } from '../hub/test-world.ts';
 import { localAt, schedule } from '../meetings/test-world.ts';
 import { plans } from '../plans/tables.ts';
@@ -204,6 +205,28 @@ describe('GET /api/me/today', () => {
     expect(ended.statusCode, ended.body).toBe(200);
     const after = await today(w.clients.god_man);
     expect([after.deadlines, after.meetings]).toEqual([[], []]);
+  });
+
+  it('a manager sees the log reviews of their organisation to close, overdue first; other roles and organisations none', async () => {
+    const w = await buildWorld(t.app, t.database.db, ['manager', 'social_worker']);
+    const scheduled = await w.clients.manager.post('/api/audit/review-schedules', { everyMonths: 1 });
+    expect(scheduled.statusCode, scheduled.body).toBe(201);
+    const id = scheduled.json<{ id: string }>().id;
+    const mine = await today(w.clients.manager);
+    expect(mine.reviews).toEqual([expect.objectContaining({ id, overdue: false, decided: 0 })]);
+    await t.database.db
+      .update(sampledReviews)
+      .set({ dueOn: day(-2) })
+      .where(eq(sampledReviews.id, id));
+    expect((await today(w.clients.manager)).reviews).toEqual([expect.objectContaining({ id, overdue: true })]);
+    expect((await today(w.clients.social_worker)).reviews).toEqual([]);
+    const otherOrg = await buildOrganisation(t.database.db, w.tenant.id);
+    const otherManager = await buildUser(t.database.db, {
+      tenantId: w.tenant.id,
+      organisationId: otherOrg.id,
+      role: 'manager',
+    });
+    expect((await today(await login(t.app, otherManager.email, TEST_PASSWORD))).reviews).toEqual([]);
   });
 
   it('runs the same handful of statements for one child or several', async () => {
