@@ -77,8 +77,11 @@ export async function insertSchedule(tx: Db, row: typeof reviewSchedules.$inferI
   return created!;
 }
 
-/** Reviews of these organisations (null: the whole municipality's), newest first. */
-export async function reviews(tx: Db, tenantId: string, organisationIds: string[] | null) {
+/**
+ * Reviews of these organisations (null: the whole municipality's) with their sample counts: all of them newest due
+ * first, or (`open`) the open ones oldest due first, as the start page lists what waits.
+ */
+export async function reviews(tx: Db, tenantId: string, organisationIds: string[] | null, open = false) {
   const scope = organisationIds === null ? undefined : inArray(sampledReviews.organisationId, organisationIds);
   return tx
     .select({
@@ -87,24 +90,9 @@ export async function reviews(tx: Db, tenantId: string, organisationIds: string[
       decided: sql<number>`(select count(*)::int from review_samples s where s.review_id = ${sampledReviews.id} and s.verdict is not null)`,
     })
     .from(sampledReviews)
-    .where(and(eq(sampledReviews.tenantId, tenantId), scope))
-    .orderBy(sql`${sampledReviews.dueOn} desc`)
-    .limit(100);
-}
-
-/** The open reviews of these organisations (null: the whole municipality's), the oldest due first. */
-export async function openReviews(tx: Db, tenantId: string, organisationIds: string[] | null) {
-  const scope = organisationIds === null ? undefined : inArray(sampledReviews.organisationId, organisationIds);
-  return tx
-    .select({
-      review: sampledReviews,
-      samples: sql<number>`(select count(*)::int from review_samples s where s.review_id = ${sampledReviews.id})`,
-      decided: sql<number>`(select count(*)::int from review_samples s where s.review_id = ${sampledReviews.id} and s.verdict is not null)`,
-    })
-    .from(sampledReviews)
-    .where(and(eq(sampledReviews.tenantId, tenantId), eq(sampledReviews.status, 'open'), scope))
-    .orderBy(sampledReviews.dueOn)
-    .limit(20);
+    .where(and(eq(sampledReviews.tenantId, tenantId), open ? eq(sampledReviews.status, 'open') : undefined, scope))
+    .orderBy(open ? sampledReviews.dueOn : sql`${sampledReviews.dueOn} desc`)
+    .limit(open ? 20 : 100);
 }
 
 export async function samplesOf(tx: Db, reviewId: string) {

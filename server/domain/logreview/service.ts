@@ -76,38 +76,32 @@ export async function schedule(deps: Deps, actor: Actor, body: ReviewScheduleBod
   return get(deps, actor, id);
 }
 
-/** The open reviews a manager or tenant admin is to close, for the start page; none for other roles. */
-export async function openReviewsOf(tx: Db, actor: Actor): Promise<TodayReview[]> {
-  if (!hasRole(actor, ...auditReviewRoles)) return [];
-  const today = day(new Date());
-  const rows = await repo.openReviews(tx, actor.tenantId, reviewScope(actor));
-  return rows.map(({ review: r, samples, decided }) => ({
+type ReviewRow = Awaited<ReturnType<typeof repo.reviews>>[number];
+
+/** A review as listed: its period, due date and how far its sample is judged. */
+function listed({ review: r, samples, decided }: ReviewRow, today: string): TodayReview {
+  return {
     id: r.id,
     periodFrom: r.periodFrom,
     periodTo: r.periodTo,
     dueOn: r.dueOn,
-    overdue: r.dueOn < today,
+    overdue: r.status === 'open' && r.dueOn < today,
     samples: Number(samples),
     decided: Number(decided),
-  }));
+  };
+}
+
+/** The open reviews a manager or tenant admin is to close, for the start page; none for other roles. */
+export async function openReviewsOf(tx: Db, actor: Actor): Promise<TodayReview[]> {
+  if (!hasRole(actor, ...auditReviewRoles)) return [];
+  const today = day(new Date());
+  return (await repo.reviews(tx, actor.tenantId, reviewScope(actor), true)).map((row) => listed(row, today));
 }
 
 export async function list(deps: Deps, actor: Actor): Promise<SampledReviewList> {
-  const scope = reviewScope(actor);
   const today = day(new Date());
-  const rows = await repo.reviews(deps.db, actor.tenantId, scope);
-  return {
-    items: rows.map(({ review: r, samples, decided }) => ({
-      id: r.id,
-      periodFrom: r.periodFrom,
-      periodTo: r.periodTo,
-      dueOn: r.dueOn,
-      status: r.status,
-      overdue: r.status === 'open' && r.dueOn < today,
-      samples: Number(samples),
-      decided: Number(decided),
-    })),
-  };
+  const rows = await repo.reviews(deps.db, actor.tenantId, reviewScope(actor));
+  return { items: rows.map((row) => ({ ...listed(row, today), status: row.review.status })) };
 }
 
 async function reviewOf(tx: Db, actor: Actor, id: string) {
