@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInSweden } from '../../../common/schemas/children.ts';
 import { buildUser } from '../../test/factories.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
+import { addDays } from '../children/dates.ts';
 import { buildCollabWorld, paths, twoMunicipalities } from '../collaboration/test-world.ts';
+import { addMonths } from '../events/deadlines.ts';
 import { competenceArtefacts, createNeedFrom } from './service.ts';
 import { runWithContext, type Actor } from '../../context.ts';
 
@@ -137,12 +140,11 @@ describe('training and coverage', () => {
     ]);
 
     // Five trained two years ago less a day: valid. One trained 25 months ago: lapsed.
-    const held = new Date();
-    held.setMonth(held.getMonth() - 24);
-    held.setDate(held.getDate() + 1);
+    // Counted from today in Sweden, as the server counts: late in the evening UTC is already tomorrow there.
+    const held = addDays(addMonths(todayInSweden(), -24), 1);
     const s = await coord.post(`${url}/sessions`, {
       topicId: topic.id,
-      heldOn: held.toISOString().slice(0, 10),
+      heldOn: held,
       partyIds: [c.parties[0]!.id],
       roles: ['social_worker'],
       attendeeUserIds: extra.slice(0, 5).map((u) => u.id),
