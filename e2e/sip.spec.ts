@@ -121,6 +121,8 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await expect(page).toHaveURL(/\?step=prepare$/);
   await expect(page.getByRole('heading', { level: 2, name: '2. Förbered och kontrollera samtycke' })).toBeFocused();
   await expect(stepSections(page)).toHaveCount(1);
+  // The confirmation belonged to step 1: it does not follow the user to step 2.
+  await expect(page.getByText('Behovet är tillagt.')).toHaveCount(0);
   await expectAccessible(page);
   const prepare = page.getByRole('form', { name: '2. Förbered och kontrollera samtycke' });
   await prepare.getByLabel('Barnets samtycke').selectOption({ index: 1 });

@@ -30,7 +30,6 @@ export function PlanPage() {
   const date = useFormatDate();
   const { id = '' } = useParams();
   const plan = usePlan(id);
-  const [saved, setSaved] = useState<string | null>(null);
   const p = plan.data;
   useDocumentTitle(p ? t('plans.pageTitle', { kind: t(`plans.kind.${p.kind}`), name: p.childName }) : t('plans.title'));
 
@@ -60,17 +59,20 @@ export function PlanPage() {
           <p>{t('plans.withheld.body')}</p>
         </Notice>
       ) : null}
-      <Saved message={saved} />
-      <GuidedSteps key={p.id} plan={p} onSaved={setSaved} />
+      <GuidedSteps key={p.id} plan={p} />
     </div>
   );
 }
 
-function GuidedSteps({ plan, onSaved }: { plan: Plan; onSaved: (m: string) => void }) {
+function GuidedSteps({ plan }: { plan: Plan }) {
   const { t } = useTranslation();
   const shown = useShownStep(plan);
+  // A confirmation belongs to the step it was given on: moving to another step clears it.
+  const [saved, setSaved] = useState<{ step: StepId; message: string } | null>(null);
+  const onSaved = (message: string) => setSaved({ step: shown, message });
   return (
     <>
+      <Saved message={saved?.step === shown ? saved.message : null} />
       <PlanStepper plan={plan} shown={shown} />
       {plan.editable && plan.status !== 'ended' ? (
         <section className="panel" aria-labelledby="missing-heading">
