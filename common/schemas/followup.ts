@@ -86,7 +86,8 @@ export const FigurePoint = z.object({
 });
 export type FigurePoint = z.infer<typeof FigurePoint>;
 
-export const figureStatuses = ['met', 'not_met', 'no_target', 'no_data'] as const;
+/** `withheld`: something was counted, but every figure is masked; `no_data`: nothing was counted. */
+export const figureStatuses = ['met', 'not_met', 'no_target', 'withheld', 'no_data'] as const;
 export const trends = ['better', 'worse', 'same', 'unknown'] as const;
 
 export const Figure = z.object({

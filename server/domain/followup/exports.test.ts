@@ -193,7 +193,7 @@ describe('the yearly report PDF', () => {
     expect(text).toMatch(/2026-Q1\s+11\s+11\s+6\s+55 %/);
     expect(text).toMatch(/Hela perioden\s+–\s+–\s+–/);
     expect(text).not.toMatch(/Hela perioden\s+14/);
-    expect(text).toContain('Mål: 60 %. Status för året som helhet: inga uppgifter');
+    expect(text).toContain('Mål: 60 %. Status för året som helhet: visas inte (färre än fem barn)');
     expect(text).toContain('Jämfört med 2025: går inte att jämföra');
     expect(text).toContain('Socialtjänsten och skolan har olika mötestider');
     expect(text).toContain('Gemensam mötesdag varje vecka (antaget)');

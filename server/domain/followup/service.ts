@@ -84,7 +84,9 @@ export function judge(points: FigurePoint[], target: number | null, higherIsBett
   const better = (a: number, b: number) => (higherIsBetter ? a > b : a < b);
   const status: Figure['status'] =
     last === undefined
-      ? 'no_data'
+      ? points.length > 0
+        ? 'withheld'
+        : 'no_data'
       : target === null
         ? 'no_target'
         : last === target || better(last, target)
