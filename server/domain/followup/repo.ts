@@ -33,26 +33,41 @@ export function periodOf(period: FollowupPeriod): (local: SQL) => SQL {
   return (local) => sql`to_char(${local}, ${sql.raw(format)})`;
 }
 
-/** Aggregates an indicator's facts per period and over the whole range, in one statement. */
-export async function aggregate(db: Db, indicator: IndicatorDefinition, ctx: IndicatorContext): Promise<RawPoint[]> {
+/**
+ * Aggregates the facts of several indicators per period and over the whole range, in one statement whatever
+ * their number (a dashboard asks for all of them at once). An indicator with nothing counted has no points.
+ */
+export async function aggregate(
+  db: Db,
+  sources: IndicatorDefinition[],
+  ctx: IndicatorContext,
+): Promise<Map<IndicatorId, RawPoint[]>> {
+  const out = new Map<IndicatorId, RawPoint[]>(sources.map((s) => [s.id, []]));
+  if (sources.length === 0) return out;
+  const facts = sql.join(
+    sources.map((s) => sql`select ${s.id}::text as indicator, f.* from (${s.facts(ctx)}) f`),
+    sql` union all `,
+  );
   const result = await db.execute(sql`
-    with f as (${indicator.facts(ctx)})
-    select coalesce(period, 'total') as period,
+    with f as (${facts})
+    select indicator, coalesce(period, 'total') as period,
       count(distinct child_id) as children, count(*) as base, count(*) filter (where hit) as hits,
       percentile_cont(0.5) within group (order by hours) as p50,
       percentile_cont(0.9) within group (order by hours) as p90
     from f
-    group by grouping sets ((period), ())
-    order by grouping(period), period`);
+    group by grouping sets ((indicator, period), (indicator))
+    order by indicator, grouping(period), period`);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return rowsOf<Record<string, unknown>>(result).map((r) => ({
-    period: String(r.period),
-    children: Number(r.children),
-    base: Number(r.base),
-    hits: Number(r.hits),
-    p50: num(r.p50),
-    p90: num(r.p90),
-  }));
+  for (const r of rowsOf<Record<string, unknown>>(result))
+    out.get(r.indicator as IndicatorId)?.push({
+      period: String(r.period),
+      children: Number(r.children),
+      base: Number(r.base),
+      hits: Number(r.hits),
+      p50: num(r.p50),
+      p90: num(r.p90),
+    });
+  return out;
 }
 
 /** The ids of the children behind a figure, among the ones the reader may see (`visible`). */

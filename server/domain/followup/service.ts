@@ -116,18 +116,26 @@ export async function computeFigures(tx: Db, scope: FollowupScope, q: FiguresQue
   const sourceFor = (def: IndicatorDefinition, c: IndicatorContext): IndicatorDefinition =>
     rolledUp ? { ...def, facts: () => rollup.rollupFacts(def, c, scope.tenantIds) } : def;
   const monthCtx = contextOf({ ...q, period: 'month' }, scope);
-  const out: Figure[] = [];
-  for (const id of ids) {
+  const raw = await repo.aggregate(
+    tx,
+    ids.map((id) => sourceFor(indicators[id], ctx)),
+    ctx,
+  );
+  // A quarter is shown only when each of its months is: the quarter view needs the months too.
+  const months =
+    q.period === 'quarter'
+      ? await repo.aggregate(
+          tx,
+          ids.map((id) => sourceFor(indicators[id], monthCtx)),
+          monthCtx,
+        )
+      : raw;
+  return ids.map((id) => {
     const def = indicators[id];
-    const source = sourceFor(def, ctx);
-    const raw = await repo.aggregate(tx, source, ctx);
-    // A quarter is shown only when each of its months is: the quarter view needs the months too.
-    const months = q.period === 'quarter' ? await repo.aggregate(tx, sourceFor(def, monthCtx), monthCtx) : raw;
-    const points = maskPoints(raw, def.unit === 'share', months);
+    const points = maskPoints(raw.get(id) ?? [], def.unit === 'share', months.get(id) ?? []);
     const target = targets.get(id) ?? null;
-    out.push({ indicator: id, unit: def.unit, target, points, ...judge(points, target, def.higherIsBetter) });
-  }
-  return out;
+    return { indicator: id, unit: def.unit, target, points, ...judge(points, target, def.higherIsBetter) };
+  });
 }
 
 /** The figures a reader asked for; `format` names the export (CSV, XLSX) in the audit row. */
