@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
@@ -73,12 +73,11 @@ export async function updatePlanVersioned(
 
 /** Bumps the version when the plan's items change, so an open editor learns of it. */
 export async function touchPlan(db: Db, id: string): Promise<void> {
-  const [row] = await db.select({ version: plans.version }).from(plans).where(eq(plans.id, id));
-  if (row)
-    await db
-      .update(plans)
-      .set({ version: row.version + 1, updatedAt: new Date() })
-      .where(eq(plans.id, id));
+  // One statement: two writers in turn each add one, where a read then a write could both write the same number.
+  await db
+    .update(plans)
+    .set({ version: sql`${plans.version} + 1`, updatedAt: new Date() })
+    .where(eq(plans.id, id));
 }
 
 // ---- items, guarded by the sharing rule ------------------------------------------------------
