@@ -5,8 +5,9 @@ import { demo, expectAccessible, logIn } from './helpers.ts';
  * The map held against reality: a coordinator starts a map of their own from the starter map in the demo
  * collaboration (so no other spec meets it), adopts version 1 through the forum's decision, links
  * "placement" and then "first hub meeting" within 14 days of it, and sees the overlay computed from the demo
- * children: the canvas marked with a sign and words, the legend, and the same figures in a table. Axe runs
- * on the page with the overlay.
+ * children: the canvas marked with a sign and words, the legend, and the same figures in a table. Then a time
+ * before a later step (the SIP at least 90 days before the 18th birthday), in words. Axe runs on the page with
+ * the overlay, before and after.
  */
 
 const COLLABORATION = 'Samverkan ensamkommande Strömsund–Krokom (demo)';
@@ -70,5 +71,26 @@ test('a coordinator links the first hub meeting to placement with 14 days and se
   await expect(page.getByRole('list', { name: 'Teckenförklaring' }).first()).toContainText(
     'I tid för minst 90 % av barnen',
   );
+  await expectAccessible(page);
+
+  // A time before a later step: the 18th birthday linked, and a task (the starter map has no plan step) standing in
+  // for the SIP at least 90 days before it, in words in the table and the legend.
+  await link.getByLabel('Del av kartan').selectOption({ label: 'Barnet fyller 18' });
+  await link.getByLabel('Slag av uppgift').selectOption({ label: 'Barnets uppgifter' });
+  await link.getByLabel('Kopplad till').selectOption({ label: 'Fyller 18 år' });
+  await link.getByLabel('Förväntad tid räknas från').selectOption({ label: 'Ingen förväntad tid' });
+  await link.getByLabel('Förväntad tid i dagar').fill('');
+  await link.getByRole('button', { name: 'Spara kopplingen' }).click();
+  await expect(page.getByRole('button', { name: 'Ta bort kopplingen för Barnet fyller 18' })).toBeVisible();
+  await link.getByLabel('Del av kartan').selectOption({ label: 'Hälsoundersökning' });
+  await link.getByLabel('Slag av uppgift').selectOption({ label: 'Plan (SIP eller I-SIP)' });
+  await link.getByLabel('Kopplad till').selectOption({ label: 'SIP fastställd' });
+  await link.getByLabel('Förväntad tid räknas från').selectOption({ label: 'Barnet fyller 18' });
+  await link.getByLabel('Efter eller före').selectOption({ label: 'före – minst så många dagar före' });
+  await link.getByLabel('Förväntad tid i dagar').fill('90');
+  await link.getByRole('button', { name: 'Spara kopplingen' }).click();
+  const plan = table.getByRole('row', { name: /^Hälsoundersökning/ });
+  await expect(plan.getByRole('cell', { name: 'minst 90 dagar före Barnet fyller 18' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Teckenförklaring' }).first()).toContainText('En tid före ett steg');
   await expectAccessible(page);
 });

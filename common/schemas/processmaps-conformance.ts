@@ -14,8 +14,12 @@ export const linkKinds = ['child', 'event', 'meeting', 'plan', 'checklist'] as c
 export const LinkKind = z.enum(linkKinds);
 export type LinkKind = z.infer<typeof LinkKind>;
 
-/** Dates on the child record: arrival, and the first placement (the child record's own, or a placement event). */
-export const childMilestones = ['arrival', 'placement'] as const;
+/**
+ * Dates on the child record: arrival, the first placement (the child record's own, or a placement event), and
+ * the 18th birthday from the date of birth (reached on the day; as the anchor of a time "before" it, a birthday
+ * still to come counts, since a plan is due before it).
+ */
+export const childMilestones = ['arrival', 'placement', 'turns_18'] as const;
 /** Plan milestones: a SIP or I-SIP adopted (its first version), a plan's first follow-up held. */
 export const planMilestones = ['isip_adopted', 'sip_adopted', 'follow_up_held'] as const;
 
@@ -44,6 +48,11 @@ export const LinkBody = z
     expectedDays: z.number().int().min(0).max(EXPECTED_DAYS_MAX).nullable().default(null),
     /** Count weekdays only (Monday–Friday; public holidays are not known). */
     workingDays: z.boolean().default(false),
+    /**
+     * The element is expected at least the expected time before `fromElementId` (a plan three months before the
+     * 18th birthday), not within it after; needs both.
+     */
+    before: z.boolean().default(false),
   })
   .strict()
   .superRefine((b, ctx) => {
@@ -55,6 +64,13 @@ export const LinkBody = z
       ctx.addIssue({ code: 'custom', path: ['fromElementId'], message: 'Name the element the time runs from.' });
     if (b.fromElementId !== null && b.fromElementId === b.elementId)
       ctx.addIssue({ code: 'custom', path: ['fromElementId'], message: 'An element cannot run from itself.' });
+    // With one of the two given, the other's own issue above says what is missing.
+    if (b.before && b.fromElementId === null && b.expectedDays === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['before'],
+        message: 'A time before an element needs the element and the expected time.',
+      });
   });
 export type LinkBody = z.input<typeof LinkBody>;
 
@@ -65,6 +81,7 @@ export const Link = z.object({
   fromElementId: z.string().nullable(),
   expectedDays: z.number().int().nullable(),
   workingDays: z.boolean(),
+  before: z.boolean(),
 });
 export type Link = z.infer<typeof Link>;
 export const LinkList = z.object({ links: z.array(Link) });
@@ -89,6 +106,8 @@ export const ElementFigures = z.object({
   fromElementId: z.string().nullable(),
   expectedDays: z.number().int().nullable(),
   workingDays: z.boolean(),
+  /** The element is expected at least `expectedDays` before `fromElementId`, not within them after. */
+  before: z.boolean(),
   reached: z.string(),
   /** Null when the element has no expected time. */
   onTime: z.string().nullable(),

@@ -31,7 +31,8 @@ export function useCanvasMarks(id: string, mapId: string): CanvasMark[] {
   }));
 }
 
-export function Legend() {
+/** The colours in words; with `before` (some element is expected before its anchor), what on time means there. */
+export function Legend({ before = false }: { before?: boolean }) {
   const { t } = useTranslation();
   return (
     <ul className="navet-legend" aria-label={t('processmaps.conformance.legend')}>
@@ -43,9 +44,14 @@ export function Legend() {
           {t(`processmaps.conformance.legendItem.${s}`)}
         </li>
       ))}
+      {before ? <li>{t('processmaps.conformance.legendBefore')}</li> : null}
     </ul>
   );
 }
+
+/** Whether an overlay has an element expected before its anchor: the legend then says what that means. */
+export const hasBefore = (elements: readonly Pick<ElementFigures, 'before'>[] | undefined): boolean =>
+  (elements ?? []).some((e) => e.before);
 
 /**
  * The adopted map held against the collaboration's children: a legend, a table with every figure for
@@ -85,7 +91,7 @@ export function Conformance({ id, map }: { id: string; map: MapDetail }) {
       {overlay.data && adopted !== undefined && version.data ? (
         <>
           <p>{t('processmaps.conformance.basis', { number: adopted, today: overlay.data.today })}</p>
-          <Legend />
+          <Legend before={hasBefore(overlay.data.elements)} />
           <table>
             <caption>{t('processmaps.conformance.caption', { number: adopted })}</caption>
             <thead>

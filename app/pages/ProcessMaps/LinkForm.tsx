@@ -35,6 +35,7 @@ export function LinkForm({
   const [from, setFrom] = useState('');
   const [days, setDays] = useState('');
   const [working, setWorking] = useState(false);
+  const [before, setBefore] = useState(false);
   const nameOf = (elementId: string) => elements.find((e) => e.id === elementId)?.name || elementId;
   const err = (field: string) => (fieldIssue(set.error, `body.${field}`) ? t('processmaps.fieldError') : null);
 
@@ -47,6 +48,7 @@ export function LinkForm({
       fromElementId: from || null,
       expectedDays: days === '' ? null : Number(days),
       workingDays: working,
+      before,
     });
   };
 
@@ -107,6 +109,16 @@ export function LinkForm({
           ]}
           error={err('fromElementId')}
         />
+        <SelectField
+          label={t('processmaps.conformance.direction')}
+          value={before ? 'before' : 'after'}
+          onChange={(v) => setBefore(v === 'before')}
+          options={(['after', 'before'] as const).map((d) => ({
+            value: d,
+            label: t(`processmaps.conformance.directions.${d}`),
+          }))}
+          error={err('before')}
+        />
         <Field
           label={t('processmaps.conformance.days')}
           type="number"
@@ -136,8 +148,10 @@ export const refLabel = (t: T, kind: LinkKind, ref: string): string =>
   // The keys are the schema's lists (checked by the i18n test), too many combinations for the typed `t`.
   (t as unknown as (key: string) => string)(`processmaps.conformance.ref.${kind}.${ref}`);
 
-/** "within 14 days of Placement decided", in words. */
-export function expected(t: T, l: Pick<Link, 'expectedDays' | 'workingDays'>, fromName: string): string {
+/** "within 14 days of Placement decided", or "at least 90 days before Turns 18", in words. */
+export function expected(t: T, l: Pick<Link, 'expectedDays' | 'workingDays' | 'before'>, fromName: string): string {
   const o = { count: l.expectedDays ?? 0, from: fromName };
+  if (l.before)
+    return l.workingDays ? t('processmaps.conformance.beforeWorking', o) : t('processmaps.conformance.before', o);
   return l.workingDays ? t('processmaps.conformance.withinWorking', o) : t('processmaps.conformance.within', o);
 }

@@ -2,12 +2,12 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client.ts';
-import { exportUrl, useMap, useSaveVersion, useVersion } from '../../api/processmaps.ts';
+import { exportUrl, useMap, useOverlay, useSaveVersion, useVersion } from '../../api/processmaps.ts';
 import { Field } from '../../components/Field.tsx';
 import { ErrorRegion, Loading } from '../../components/Notice.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { Annotations, Elements } from './Annotations.tsx';
-import { Conformance, Legend, useCanvasMarks } from './Conformance.tsx';
+import { Conformance, Legend, hasBefore, useCanvasMarks } from './Conformance.tsx';
 import { Modeler, type ModelerHandle } from './Modeler.tsx';
 import { Versions } from './Versions.tsx';
 import { Workshops } from './Workshops.tsx';
@@ -24,6 +24,7 @@ export function MapPage() {
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState<number | null>(null);
   const marks = useCanvasMarks(id, mapId);
+  const overlay = useOverlay(id, mapId);
   useDocumentTitle(map.data ? map.data.title : t('processmaps.title'));
 
   const doSave = async (xml: string | null) => {
@@ -52,7 +53,7 @@ export function MapPage() {
           {marks.length > 0 ? (
             <>
               <p>{t('processmaps.conformance.canvasNote')}</p>
-              <Legend />
+              <Legend before={hasBefore(overlay.data?.elements)} />
             </>
           ) : null}
           <Modeler ref={modeler} xml={version.data.xml} marks={marks} />

@@ -4,7 +4,8 @@ import { flowNodes, processes } from './bpmn.ts';
 
 /*
  * Links travel in Navet's namespace as attributes of the element they belong to
- * (`navet:link="meeting:first_hub" navet:expectedFrom="Task_Placement" navet:expectedDays="14"`),
+ * (`navet:link="meeting:first_hub" navet:expectedFrom="Task_Placement" navet:expectedDays="14"`, and
+ * `navet:workingDays="true"`, `navet:before="true"` when set),
  * so another tool keeps them untouched and a file exported by Navet imports with them. Pure.
  */
 
@@ -26,13 +27,14 @@ export function readLinks(root: ModdleNode): Link[] {
       fromElementId: typeof from === 'string' && from ? from : null,
       expectedDays: typeof days === 'number' ? days : null,
       workingDays: n.get('navet:workingDays') === true,
+      before: n.get('navet:before') === true,
     });
     if (parsed.success) links.push(parsed.data);
   }
   const ids = new Set(links.map((l) => l.elementId));
   // A time from an element that is not linked has nothing to run from: kept as a plain link.
   return links.map((l) =>
-    l.fromElementId && !ids.has(l.fromElementId) ? { ...l, fromElementId: null, expectedDays: null } : l,
+    l.fromElementId && !ids.has(l.fromElementId) ? { ...l, fromElementId: null, expectedDays: null, before: false } : l,
   );
 }
 
@@ -45,6 +47,7 @@ export function writeLinks(root: ModdleNode, links: Link[]): ModdleNode {
     n.set('navet:expectedFrom', l?.fromElementId ?? undefined);
     n.set('navet:expectedDays', l?.expectedDays ?? undefined);
     n.set('navet:workingDays', l?.workingDays ? true : undefined);
+    n.set('navet:before', l?.before ? true : undefined);
   }
   return root;
 }

@@ -56,6 +56,7 @@ suite('BPMN in and out with bpmn-moddle', () => {
         fromElementId: null,
         expectedDays: null,
         workingDays: false,
+        before: false,
       },
       {
         elementId: 'Task_FirstHub',
@@ -64,6 +65,7 @@ suite('BPMN in and out with bpmn-moddle', () => {
         fromElementId: 'Task_Placement',
         expectedDays: 14,
         workingDays: false,
+        before: false,
       },
       {
         elementId: 'Task_Rejection',
@@ -72,6 +74,26 @@ suite('BPMN in and out with bpmn-moddle', () => {
         fromElementId: 'Task_Placement',
         expectedDays: 1,
         workingDays: true,
+        before: false,
+      },
+      // The plan at least 90 days before the 18th birthday.
+      {
+        elementId: 'Task_ReturnTalks',
+        kind: 'plan',
+        ref: 'sip_adopted',
+        fromElementId: 'End_Eighteen',
+        expectedDays: 90,
+        workingDays: false,
+        before: true,
+      },
+      {
+        elementId: 'End_Eighteen',
+        kind: 'child',
+        ref: 'turns_18',
+        fromElementId: null,
+        expectedDays: null,
+        workingDays: false,
+        before: false,
       },
     ] as const;
     const xml = await writeBpmn(writeLinks(await parseBpmn(await starterMapXml()), [...links]));
@@ -79,6 +101,10 @@ suite('BPMN in and out with bpmn-moddle', () => {
     expect(xml).toMatch(
       /id="Task_FirstHub"[^>]*navet:link="meeting:first_hub"[^>]*navet:expectedFrom="Task_Placement"[^>]*navet:expectedDays="14"/,
     );
+    expect(xml).toMatch(
+      /id="Task_ReturnTalks"[^>]*navet:link="plan:sip_adopted"[^>]*navet:expectedFrom="End_Eighteen"[^>]*navet:expectedDays="90"[^>]*navet:before="true"/,
+    );
+    expect(xml.match(/navet:before=/g)).toHaveLength(1);
     const again = await parseBpmn(xml);
     expect(readLinks(again)).toEqual([...links]);
     expect(describe(again)).toEqual(describe(await parseBpmn(await starterMapXml())));
@@ -88,12 +114,29 @@ suite('BPMN in and out with bpmn-moddle', () => {
     const bad = xml
       .replace('navet:link="event:asylum_rejected"', 'navet:link="event:asylum_lost"')
       .replace('navet:expectedDays="14"', 'navet:expectedDays="-3"');
-    expect(readLinks(await parseBpmn(bad)).map((l) => l.elementId)).toEqual(['Task_Placement']);
+    expect(readLinks(await parseBpmn(bad)).map((l) => l.elementId)).toEqual([
+      'Task_Placement',
+      'Task_ReturnTalks',
+      'End_Eighteen',
+    ]);
     const orphan = xml.replace('navet:link="child:placement"', '');
     expect(readLinks(await parseBpmn(orphan))).toEqual([
       { ...links[1], fromElementId: null, expectedDays: null },
       { ...links[2], fromElementId: null, expectedDays: null },
+      links[3],
+      links[4],
     ]);
+    // Without its birthday the plan is a plain link, no longer "before"; "before" without a time is not taken.
+    const noBirthday = xml.replace('navet:link="child:turns_18"', '');
+    expect(readLinks(await parseBpmn(noBirthday))[3]).toEqual({
+      ...links[3],
+      fromElementId: null,
+      expectedDays: null,
+      before: false,
+    });
+    const bare = xml.replace(/navet:expectedFrom="End_Eighteen"\s+navet:expectedDays="90"/, '');
+    expect(bare).not.toContain('navet:expectedFrom="End_Eighteen"');
+    expect(readLinks(await parseBpmn(bare)).map((l) => l.elementId)).not.toContain('Task_ReturnTalks');
   });
 
   it('a hand-written BPMN file imports without losing elements', async () => {

@@ -33,6 +33,8 @@ const navetPackage = {
         { name: 'expectedDays', isAttr: true, type: 'Integer' },
         /** The expected days count weekdays only. */
         { name: 'workingDays', isAttr: true, type: 'Boolean' },
+        /** Expected at least the expected days before `expectedFrom`, not within them after. */
+        { name: 'before', isAttr: true, type: 'Boolean' },
       ],
     },
   ],

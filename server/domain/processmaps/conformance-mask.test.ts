@@ -9,10 +9,12 @@ const timedLink: Link = {
   fromElementId: 'Task_Placement',
   expectedDays: 14,
   workingDays: false,
+  before: false,
 };
 const raw = (r: Partial<Parameters<typeof maskFigures>[1] & object>) => ({
   elementId: 'Task_FirstHub',
   reached: 0,
+  anchored: 0,
   timed: 0,
   onTime: 0,
   p50: null,
@@ -25,8 +27,7 @@ describe('the overlay hides what fewer than five children make, and what could b
   it('shows counts, days and a colour from five children on each side', () => {
     const f = maskFigures(
       timedLink,
-      raw({ reached: 12, timed: 12, onTime: 7, p50: 6.5, p90: 17.94, overdue: 6 }),
-      raw({ reached: 20 }),
+      raw({ reached: 12, anchored: 20, timed: 12, onTime: 7, p50: 6.5, p90: 17.94, overdue: 6 }),
     );
     expect(f).toMatchObject({
       reached: '12',
@@ -42,8 +43,7 @@ describe('the overlay hides what fewer than five children make, and what could b
   it('all but a few on time: on time and late both "<5", no colour', () => {
     const f = maskFigures(
       timedLink,
-      raw({ reached: 30, timed: 30, onTime: 27, p50: 3, p90: 9, overdue: 0 }),
-      raw({ reached: 40 }),
+      raw({ reached: 30, anchored: 40, timed: 30, onTime: 27, p50: 3, p90: 9, overdue: 0 }),
     );
     expect(f).toMatchObject({
       reached: '30',
@@ -56,9 +56,21 @@ describe('the overlay hides what fewer than five children make, and what could b
   });
 
   it('overdue beside its anchor: all five placed children overdue would say none reached the meeting', () => {
-    const f = maskFigures(timedLink, raw({ reached: 0, overdue: 5 }), raw({ reached: 5 }));
+    const f = maskFigures(timedLink, raw({ reached: 0, anchored: 5, overdue: 5 }));
     expect(f).toMatchObject({ reached: '<5', overdue: '<5', medianDays: null, p90Days: null });
-    expect(maskFigures(timedLink, raw({ overdue: 5 }), raw({ reached: 10 })).overdue).toBe('5');
+    expect(maskFigures(timedLink, raw({ anchored: 10, overdue: 5 })).overdue).toBe('5');
+  });
+
+  it('a time before its anchor: overdue beside the children whose anchor has a date, birthdays ahead too', () => {
+    const plan = { ...timedLink, kind: 'plan' as const, ref: 'sip_adopted', fromElementId: 'End_Eighteen' };
+    const before = { ...plan, expectedDays: 90, before: true };
+    // Six overdue of eight with a birthday known (two still ahead): the two not overdue would be named.
+    expect(maskFigures(before, raw({ reached: 3, anchored: 8, overdue: 6 }))).toMatchObject({
+      before: true,
+      reached: '<5',
+      overdue: '<5',
+    });
+    expect(maskFigures(before, raw({ reached: 5, anchored: 11, overdue: 6 })).overdue).toBe('6');
   });
 
   it('an element without an expected time shows only how many reached it', () => {

@@ -7,8 +7,9 @@ import type { RawFigures } from './conformance-repo.ts';
  * show, by the follow-up's rule (`followup/suppress.ts`): a count below five is
  * "<5"; "on time" is "<5" also when fewer than five were late, and then "late"
  * too, since timed − on time would name the few who were; median and p90 only
- * from five timed children or more. "Overdue now" is "<5" also when fewer than five of the children who reached
- * the anchor are not overdue: beside the anchor's count it would say how many reached the element (none, say).
+ * from five timed children or more. "Overdue now" is "<5" also when fewer than five of the children whose time
+ * runs (who reached the anchor; for a time before it, whose anchor has a date, an 18th birthday still ahead too)
+ * are not overdue: beside the anchor's count it would say how many reached the element (none, say).
  * Nothing here names a child.
  */
 
@@ -20,9 +21,9 @@ const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10
 export const GOOD_SHARE = 0.9;
 export const FAIR_SHARE = 0.7;
 
-export function maskFigures(link: Link, raw: RawFigures | undefined, anchor?: RawFigures): ElementFigures {
-  const r = raw ?? { reached: 0, timed: 0, onTime: 0, p50: null, p90: null, overdue: 0 };
-  const overdueHidden = r.overdue < MIN_CHILDREN || (anchor?.reached ?? 0) - r.overdue < MIN_CHILDREN;
+export function maskFigures(link: Link, raw: RawFigures | undefined): ElementFigures {
+  const r = raw ?? { reached: 0, anchored: 0, timed: 0, onTime: 0, p50: null, p90: null, overdue: 0 };
+  const overdueHidden = r.overdue < MIN_CHILDREN || r.anchored - r.overdue < MIN_CHILDREN;
   const timedRule = link.fromElementId !== null && link.expectedDays !== null;
   const late = r.timed - r.onTime;
   const splitHidden = r.onTime < MIN_CHILDREN || late < MIN_CHILDREN;

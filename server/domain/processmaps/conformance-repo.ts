@@ -23,6 +23,7 @@ const linkColumns = {
   fromElementId: processMapLinks.fromElementId,
   expectedDays: processMapLinks.expectedDays,
   workingDays: processMapLinks.workingDays,
+  before: processMapLinks.before,
 };
 
 export async function linksOf(tx: Db, versionId: string): Promise<Link[]> {
@@ -52,7 +53,7 @@ export async function deleteLink(tx: Db, versionId: string, elementId: string): 
   if (gone.length === 0) return false;
   await tx
     .update(processMapLinks)
-    .set({ fromElementId: null, expectedDays: null })
+    .set({ fromElementId: null, expectedDays: null, before: false })
     .where(and(eq(processMapLinks.versionId, versionId), eq(processMapLinks.fromElementId, elementId)));
   return true;
 }
@@ -75,14 +76,19 @@ export async function adoptedVersion(tx: Db, mapId: string) {
 
 const local = (ts: SQL) => sql`(${ts} at time zone 'Europe/Stockholm')::date`;
 
-/** The date a child reached what a link names (in Swedish time), or null. `k` is the child, `l` the link. */
-const reachedOn = sql`case l.kind
+/**
+ * The date of what a link names for a child (in Swedish time), or null. `k` is the child, `l` the link. Only the
+ * 18th birthday can lie ahead: it is reached on the day, and before that it is only the anchor of a time before it.
+ */
+const datedOn = sql`case l.kind
   when 'child' then case l.ref
     when 'arrival' then k.arrival_date
     -- The child record holds the first placement with the arrival; a later one is an event.
     when 'placement' then least(case when k.placement_organisation_id is not null then k.arrival_date end,
       (select min(${childEvents.occurredOn}) from ${childEvents}
         where ${childEvents.childId} = k.id and ${childEvents.type} = 'placement_changed'))
+    -- The day the child turns 18 (29 February gives 28 February, as the deadline sweep counts).
+    when 'turns_18' then (k.date_of_birth + interval '18 years')::date
     end
   when 'event' then (select min(${childEvents.occurredOn}) from ${childEvents}
     where ${childEvents.childId} = k.id and ${childEvents.type} = l.ref)
@@ -101,9 +107,9 @@ const reachedOn = sql`case l.kind
   end`;
 
 /** Days from a to b, or weekdays in (a, b] when `working` (negative when b is before a). */
-const span = (a: string, b: SQL | string, working: string) => {
-  const to = typeof b === 'string' ? sql.raw(b) : b;
-  const from = sql.raw(a);
+const span = (a: SQL | string, b: SQL | string, working: string) => {
+  const raw = (v: SQL | string) => (typeof v === 'string' ? sql.raw(v) : v);
+  const [from, to] = [raw(a), raw(b)];
   return sql`case when ${sql.raw(working)} then
       (select count(*)::int from generate_series(least(${from}, ${to})::timestamp + interval '1 day',
         greatest(${from}, ${to})::timestamp, interval '1 day') g where extract(isodow from g) < 6)
@@ -112,33 +118,53 @@ const span = (a: string, b: SQL | string, working: string) => {
 };
 
 /**
- * One row per linked element and child of the collaboration's municipalities: when the child reached it
- * (`at`), how many days that took from the element the expected time runs from (`took`), and, for an
- * open case still waiting, how long it has waited so far (`waiting`).
+ * One row per linked element and child of the collaboration's municipalities: when the child reached it (`at`),
+ * the anchor's date (`from_at`), the days between them (`took`), and whether that was on time (`on_time`, null
+ * when untimed) or, for an open case not there yet, is overdue now (`overdue`). Both the overlay's counts and the
+ * children behind a figure read these, so a list always agrees with its figure.
+ *
+ * After (the default): took runs from the anchor to the element; on time within `days`; overdue when more than
+ * `days` have passed since the anchor. Before: took runs from the element to the anchor (positive when earlier);
+ * on time when at least `days` before it; overdue once today is past the anchor's date less `days`, by the
+ * anchor's date even when it is still ahead (an 18th birthday).
  */
 function facts(versionId: string, tenantIds: string[], today: string): SQL {
   const day = sql`${today}::date`;
   return sql`
     with l as (select * from ${processMapLinks} where ${processMapLinks.versionId} = ${versionId}),
     k as (select * from ${children} where ${inArray(children.tenantId, tenantIds)}),
-    t as (select l.element_id, k.id as child_id, k.case_status, ${reachedOn} as at from l cross join k),
+    t0 as (select l.element_id, k.id as child_id, k.case_status, ${datedOn} as dated from l cross join k),
+    -- Nothing ahead of today is reached (of what Navet records, only an 18th birthday can be).
+    t as (select t0.*, case when dated <= ${day} then dated end as at from t0),
     d as (
-      select l.element_id, t.child_id, t.case_status, t.at, a.at as from_at,
-        l.expected_days as days, l.working_days as working
+      select l.element_id, t.child_id, t.case_status, t.at,
+        case when l.before then a.dated else a.at end as from_at,
+        l.expected_days as days, l.working_days as working, l.before as ahead
       from l join t on t.element_id = l.element_id
       left join t a on a.element_id = l.from_element_id and a.child_id = t.child_id
         and l.expected_days is not null
+    ),
+    s as (
+      select d.*,
+        case when at is not null and from_at is not null then
+          case when ahead then ${span('at', 'from_at', 'working')} else ${span('from_at', 'at', 'working')} end
+        end as took,
+        case when at is null and from_at is not null and case_status = 'active' then
+          case when ahead then ${span(day, 'from_at', 'working')} else ${span('from_at', day, 'working')} end
+        end as waiting
+      from d
     )
-    select d.*,
-      case when at is not null and from_at is not null then ${span('from_at', 'at', 'working')} end as took,
-      case when at is null and from_at is not null and case_status = 'active'
-        then ${span('from_at', day, 'working')} end as waiting
-    from d`;
+    select element_id, child_id, at, from_at, took,
+      case when ahead then took >= days else took <= days end as on_time,
+      coalesce(case when ahead then waiting < days else waiting > days end, false) as overdue
+    from s`;
 }
 
 export interface RawFigures {
   elementId: string;
   reached: number;
+  /** Children with a date for the anchor: those whose time runs (for a time after, the anchor's reached). */
+  anchored: number;
   timed: number;
   onTime: number;
   p50: number | null;
@@ -150,16 +176,17 @@ export interface RawFigures {
 export async function overlay(tx: Db, versionId: string, tenantIds: string[], today: string): Promise<RawFigures[]> {
   const result = await tx.execute(sql`
     with f as (${facts(versionId, tenantIds, today)})
-    select element_id, count(at)::int as reached, count(took)::int as timed,
-      count(*) filter (where took <= days)::int as on_time,
+    select element_id, count(at)::int as reached, count(from_at)::int as anchored, count(took)::int as timed,
+      count(*) filter (where on_time)::int as on_time,
       percentile_cont(0.5) within group (order by took) as p50,
       percentile_cont(0.9) within group (order by took) as p90,
-      count(*) filter (where waiting > days)::int as overdue
+      count(*) filter (where overdue)::int as overdue
     from f group by element_id`);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return rowsOf<Record<string, unknown>>(result).map((r) => ({
     elementId: String(r.element_id),
     reached: Number(r.reached),
+    anchored: Number(r.anchored),
     timed: Number(r.timed),
     onTime: Number(r.on_time),
     p50: num(r.p50),
@@ -170,9 +197,9 @@ export async function overlay(tx: Db, versionId: string, tenantIds: string[], to
 
 const figureHolds: Record<Figure, SQL> = {
   reached: sql`at is not null`,
-  on_time: sql`took <= days`,
-  late: sql`took > days`,
-  overdue: sql`waiting > days`,
+  on_time: sql`on_time`,
+  late: sql`not on_time`,
+  overdue: sql`overdue`,
 };
 
 /**

@@ -100,9 +100,7 @@ export async function getOverlay(deps: Deps, actor: Actor, id: string, mapId: st
     return {
       adoptedNumber: adopted.number,
       today,
-      elements: linked.map((l) =>
-        maskFigures(l, byElement.get(l.elementId), l.fromElementId ? byElement.get(l.fromElementId) : undefined),
-      ),
+      elements: linked.map((l) => maskFigures(l, byElement.get(l.elementId))),
       canOpenChildren: await links.seesAnyChild(tx, access.tenantIds, fullyVisibleChildren(actor)),
     };
   });

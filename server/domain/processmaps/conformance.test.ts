@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../../common/schemas/children.ts';
 import { addDays } from '../children/dates.ts';
 import { children } from '../children/tables.ts';
+import { addMonths } from '../events/deadlines.ts';
 import { childEvents } from '../events/tables.ts';
 import { meetings } from '../meetings/tables.ts';
+import { plans, planVersions } from '../plans/tables.ts';
 import { buildChild, buildUser, type TestUser } from '../../test/factories.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
 import { buildCollabWorld, paths, twoMunicipalities, type CollabWorld } from '../collaboration/test-world.ts';
@@ -100,6 +102,45 @@ async function rejection(w: CollabWorld, childId: string, on: string) {
   });
 }
 
+/** A date of birth for turning 18 on `on`, and the birthday Navet counts from it (29 February would give 28). */
+function turning18(on: string) {
+  const dob = addMonths(on, -18 * 12);
+  return { dob, birthday: addMonths(dob, 18 * 12) };
+}
+
+/** A child of A's municipality in `member`'s hub, born on `dob` (null: not known). */
+async function born(w: CollabWorld, member: TestUser, dob: string | null, open = true) {
+  return buildChild(t.database.db, {
+    tenantId: w.a.tenant.id,
+    name: `Barn ${Math.random().toString(36).slice(2, 8)}`,
+    hub: [{ user: member, hubRole: 'social_worker' }],
+    dateOfBirth: dob,
+    ...(open ? {} : { caseStatus: 'closed' as const }),
+  });
+}
+
+/** A SIP or I-SIP of one of A's children, its first version adopted on `on` (Swedish time). */
+async function adoptedPlan(w: CollabWorld, childId: string, kind: 'sip' | 'isip', on: string) {
+  const db = t.database.db;
+  const by = w.a.users.coordinator.id;
+  const [plan] = await db
+    .insert(plans)
+    .values({ tenantId: w.a.tenant.id, childId, kind, status: 'active', initiatorId: by, adoptedVersion: 1 })
+    .returning();
+  await db.insert(planVersions).values({
+    planId: plan!.id,
+    number: 1,
+    tenantId: w.a.tenant.id,
+    childId,
+    content: { needs: [], notes: [], measures: [] } as never,
+    adoptedAt: new Date(`${on}T10:00:00Z`),
+    adoptedBy: by,
+    childApproved: true,
+    followUpOn: addDays(on, 90),
+    followUpUserId: by,
+  });
+}
+
 describe('the map held against reality', () => {
   it('links: bad input at the field, roles, and the links travel through save, export and import', async () => {
     const { w, id, c, url } = await world();
@@ -111,6 +152,16 @@ describe('the map held against reality', () => {
       'body.expectedDays',
     ]);
     expect(paths((await link({ ...negative, fromElementId: 'Task_Placement' })).json())).toEqual(['body.expectedDays']);
+    // "Before" needs an element and a time; without one of them that one's own field says so. Negative stays one.
+    const plan = { elementId: 'Task_Health', kind: 'plan', ref: 'sip_adopted' };
+    expect(paths((await link({ ...plan, before: true })).json())).toEqual(['body.before']);
+    expect(paths((await link({ ...plan, before: true, fromElementId: 'End_Eighteen' })).json())).toEqual([
+      'body.expectedDays',
+    ]);
+    expect(paths((await link({ ...plan, before: true, expectedDays: 90 })).json())).toEqual(['body.fromElementId']);
+    const ahead = { ...plan, before: true, fromElementId: 'End_Eighteen' };
+    expect(paths((await link({ ...ahead, expectedDays: -90 })).json())).toEqual(['body.expectedDays']);
+    expect(paths((await link({ ...ahead, expectedDays: 90, before: 'yes' })).json())).toEqual(['body.before']);
     // From an element not yet linked, a gateway, an element the version does not have: 400 at the field.
     const early = await link({ ...negative, fromElementId: 'Task_Placement', expectedDays: 14 });
     expect([early.statusCode, paths(early.json())]).toEqual([400, ['body.fromElementId']]);
@@ -135,6 +186,7 @@ describe('the map held against reality', () => {
           fromElementId: 'Task_Placement',
           expectedDays: 14,
           workingDays: true,
+          before: false,
         },
         {
           elementId: 'Task_Placement',
@@ -143,6 +195,7 @@ describe('the map held against reality', () => {
           fromElementId: null,
           expectedDays: null,
           workingDays: false,
+          before: false,
         },
       ],
     });
@@ -296,5 +349,126 @@ describe('the map held against reality', () => {
     const logged = await w.a.clients.manager.get(`/api/audit/children/${lateIds[0]}`);
     expect(JSON.stringify(logged.json())).toContain('process_map.children_read');
     void id;
+  });
+
+  it('a time before a later milestone: the SIP at least 90 days before the 18th birthday, birthdays ahead too', async () => {
+    const { w, c, id, url } = await world();
+    const sw = await buildUser(t.database.db, {
+      tenantId: w.a.tenant.id,
+      organisationId: w.a.orgs.social,
+      role: 'social_worker',
+    });
+    const today = todayInSweden();
+    // Ten who turned 18 on Monday 2 June 2025, the SIP adopted this many days before (−10: after the birthday).
+    const TOOK_BEFORE = [200, 150, 120, 100, 90, 89, 60, 30, 0, -10];
+    const timed = [];
+    for (const d of TOOK_BEFORE) {
+      const { dob, birthday } = turning18('2025-06-02');
+      const kid = await born(w, sw, dob);
+      await adoptedPlan(w, kid.id, 'sip', addDays(birthday, -d));
+      timed.push({ id: kid.id, took: d });
+    }
+    // Turning 18 in 100 days, the SIP adopted five days ago: 105 days before a birthday still ahead, on time.
+    const early = turning18(addDays(today, 100));
+    const earlyKid = await born(w, sw, early.dob);
+    await adoptedPlan(w, earlyKid.id, 'sip', addDays(early.birthday, -105));
+    // No SIP, the case open: overdue once the birthday is less than 90 days off, or past.
+    const overdue = [];
+    for (const d of [30, 60, 80, -10, -40]) overdue.push(await born(w, sw, turning18(addDays(today, d)).dob));
+    // Not overdue: the birthday 120 and 200 days off; a closed case turning 18 today; no date of birth.
+    const notYet = [];
+    for (const d of [120, 200]) notYet.push(await born(w, sw, turning18(addDays(today, d)).dob));
+    const closedToday = await born(w, sw, turning18(today).dob, false);
+    const unknown = await born(w, sw, null);
+    // Two closed cases with an I-SIP before Friday 14 March 2025: from Friday 28 February ten weekdays, from
+    // Monday 3 March nine (eleven calendar days).
+    const isipOnTime = await born(w, sw, turning18('2025-03-14').dob, false);
+    await adoptedPlan(w, isipOnTime.id, 'isip', '2025-02-28');
+    const isipLate = await born(w, sw, turning18('2025-03-14').dob, false);
+    await adoptedPlan(w, isipLate.id, 'isip', '2025-03-03');
+
+    const link = (body: object) => c.put(`${url}/versions/1/links`, body);
+    const ahead = { fromElementId: 'End_Eighteen', before: true };
+    expect((await link({ elementId: 'End_Eighteen', kind: 'child', ref: 'turns_18' })).statusCode).toBe(200);
+    // The starter map has no plan step: two of its tasks stand in for the SIP and the I-SIP.
+    const sip = await link({ elementId: 'Task_Health', kind: 'plan', ref: 'sip_adopted', ...ahead, expectedDays: 90 });
+    expect(sip.json<{ links: unknown[] }>().links).toContainEqual({
+      elementId: 'Task_Health',
+      kind: 'plan',
+      ref: 'sip_adopted',
+      fromElementId: 'End_Eighteen',
+      expectedDays: 90,
+      workingDays: false,
+      before: true,
+    });
+    await link({
+      elementId: 'Task_School',
+      kind: 'plan',
+      ref: 'isip_adopted',
+      ...ahead,
+      expectedDays: 10,
+      workingDays: true,
+    });
+
+    const o = (await c.get(`${url}/conformance`)).json<{ elements: (Figures & { before: boolean })[] }>();
+    const fig = (e: string) => o.elements.find((x) => x.elementId === e);
+    // Reached on the day and not before: the ten, two past birthdays, the closed case today, the two I-SIPs.
+    expect(fig('End_Eighteen')).toMatchObject({ reached: '15', onTime: null, overdue: null, before: false });
+    // Took [200, 150, 120, 105, 100, 90 | 89, 60, 30, 0, −10] against at least 90: six on time, five late (one
+    // after the birthday); median 90, p90 150; five overdue, three of them with the birthday still ahead.
+    expect(fig('Task_Health')).toMatchObject({
+      before: true,
+      expectedDays: 90,
+      reached: '11',
+      onTime: '6',
+      late: '5',
+      medianDays: 90,
+      p90Days: 150,
+      overdue: '5',
+      status: 'poor',
+    });
+    // Two children: every figure "<5", no median, no colour.
+    expect(fig('Task_School')).toMatchObject({
+      before: true,
+      reached: '<5',
+      onTime: '<5',
+      late: '<5',
+      medianDays: null,
+      p90Days: null,
+      status: 'unknown',
+    });
+
+    // The children behind each figure are those the figure counted.
+    const behind = async (elementId: string, figure: string) =>
+      (await w.a.clients.manager.get(`${url}/conformance/children?elementId=${elementId}&figure=${figure}`))
+        .json<{ items: { id: string }[] }>()
+        .items.map((x) => x.id)
+        .sort();
+    const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
+    expect(await behind('Task_Health', 'overdue')).toEqual(ids(overdue));
+    expect(await behind('Task_Health', 'late')).toEqual(ids(timed.filter((x) => x.took < 90)));
+    expect(await behind('Task_Health', 'on_time')).toEqual(ids([...timed.filter((x) => x.took >= 90), earlyKid]));
+    const reached18 = await behind('End_Eighteen', 'reached');
+    expect(reached18).toEqual(ids([...timed, overdue[3]!, overdue[4]!, closedToday, isipOnTime, isipLate]));
+    for (const k of [earlyKid, ...notYet, unknown]) expect(reached18).not.toContain(k.id);
+    expect(await behind('Task_School', 'on_time')).toEqual([isipOnTime.id]);
+    expect(await behind('Task_School', 'late')).toEqual([isipLate.id]);
+
+    // Export and import carry the direction; removing the birthday's link makes the plan a plain link again.
+    const file = (await c.get(`${url}/versions/1/bpmn`)).body;
+    expect(file).toMatch(/id="Task_Health"[^>]*navet:before="true"/);
+    const imported = await c.post(`/api/collaborations/${id}/process-maps`, {
+      title: 'Återimporterad',
+      level: 'operational',
+      start: 'import',
+      xml: file,
+    });
+    const back = (
+      await c.get(`/api/collaborations/${id}/process-maps/${imported.json<{ id: string }>().id}/versions/1`)
+    ).json<{ links: unknown[] }>();
+    expect(back.links).toEqual((await c.get(`${url}/versions/1`)).json<{ links: unknown[] }>().links);
+    expect((await c.delete(`${url}/versions/1/links/End_Eighteen`)).json<{ links: unknown[] }>().links).toContainEqual(
+      expect.objectContaining({ elementId: 'Task_Health', fromElementId: null, expectedDays: null, before: false }),
+    );
   });
 }, 120_000);

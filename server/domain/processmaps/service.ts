@@ -140,7 +140,7 @@ function carried(from: Link[], kept: Set<string>): Link[] {
   const ls = from.filter((l) => kept.has(l.elementId));
   const ids = new Set(ls.map((l) => l.elementId));
   return ls.map((l) =>
-    l.fromElementId && !ids.has(l.fromElementId) ? { ...l, fromElementId: null, expectedDays: null } : l,
+    l.fromElementId && !ids.has(l.fromElementId) ? { ...l, fromElementId: null, expectedDays: null, before: false } : l,
   );
 }
 

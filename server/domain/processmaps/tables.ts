@@ -125,6 +125,8 @@ export const processMapLinks = pgTable(
     fromElementId: text('from_element_id'),
     expectedDays: integer('expected_days'),
     workingDays: boolean('working_days').notNull().default(false),
+    /** Expected at least `expected_days` before the from-element's date rather than within them after it. */
+    before: boolean('before').notNull().default(false),
     linkedBy: uuid('linked_by')
       .notNull()
       .references(() => users.id),

@@ -1,0 +1,1 @@
+ALTER TABLE "process_map_links" ADD COLUMN "before" boolean DEFAULT false NOT NULL;
