@@ -8,7 +8,7 @@ import { childEvents } from '../events/tables.ts';
 import { meetings } from '../meetings/tables.ts';
 import { plans, planVersions } from '../plans/tables.ts';
 import { buildChild, buildUser, type TestUser } from '../../test/factories.ts';
-import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
+import { anonymous, startTestApp, type Client, type TestApp } from '../../test/harness.ts';
 import { buildCollabWorld, paths, twoMunicipalities, type CollabWorld } from '../collaboration/test-world.ts';
 
 /*
@@ -141,6 +141,21 @@ async function adoptedPlan(w: CollabWorld, childId: string, kind: 'sip' | 'isip'
   });
 }
 
+/** A BPMN file imported as a new map of the collaboration: its first version's links. */
+async function reimported(c: Client, collaborationId: string, xml: string) {
+  const imported = await c.post(`/api/collaborations/${collaborationId}/process-maps`, {
+    title: 'Återimporterad',
+    level: 'operational',
+    start: 'import',
+    xml,
+  });
+  expect(imported.statusCode, imported.body).toBe(201);
+  const map = imported.json<{ id: string }>().id;
+  return (await c.get(`/api/collaborations/${collaborationId}/process-maps/${map}/versions/1`)).json<{
+    links: unknown[];
+  }>();
+}
+
 describe('the map held against reality', () => {
   it('links: bad input at the field, roles, and the links travel through save, export and import', async () => {
     const { w, id, c, url } = await world();
@@ -206,15 +221,7 @@ describe('the map held against reality', () => {
     const file = (await c.get(`${url}/versions/1/bpmn`)).body;
     expect(file).toContain('navet:link="meeting:first_hub"');
     expect(file).toContain('navet:expectedFrom="Task_Placement"');
-    const imported = await c.post(`/api/collaborations/${id}/process-maps`, {
-      title: 'Återimporterad',
-      level: 'operational',
-      start: 'import',
-      xml: file,
-    });
-    const back = (
-      await c.get(`/api/collaborations/${id}/process-maps/${imported.json<{ id: string }>().id}/versions/1`)
-    ).json<{ links: unknown[] }>();
+    const back = await reimported(c, id, file);
     expect(back.links).toEqual(v1.links);
 
     // A save keeps the links of the elements it keeps; removing the anchor drops the time that ran from it.
@@ -457,15 +464,7 @@ describe('the map held against reality', () => {
     // Export and import carry the direction; removing the birthday's link makes the plan a plain link again.
     const file = (await c.get(`${url}/versions/1/bpmn`)).body;
     expect(file).toMatch(/id="Task_Health"[^>]*navet:before="true"/);
-    const imported = await c.post(`/api/collaborations/${id}/process-maps`, {
-      title: 'Återimporterad',
-      level: 'operational',
-      start: 'import',
-      xml: file,
-    });
-    const back = (
-      await c.get(`/api/collaborations/${id}/process-maps/${imported.json<{ id: string }>().id}/versions/1`)
-    ).json<{ links: unknown[] }>();
+    const back = await reimported(c, id, file);
     expect(back.links).toEqual((await c.get(`${url}/versions/1`)).json<{ links: unknown[] }>().links);
     expect((await c.delete(`${url}/versions/1/links/End_Eighteen`)).json<{ links: unknown[] }>().links).toContainEqual(
       expect.objectContaining({ elementId: 'Task_Health', fromElementId: null, expectedDays: null, before: false }),
