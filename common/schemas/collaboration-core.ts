@@ -106,6 +106,8 @@ export const Person = z.object({
   partyId: uuid.nullable(),
   userId: uuid.nullable(),
   name: z.string(),
+  /** The municipality the person works in; null for someone named from outside. */
+  tenantId: uuid.nullable(),
 });
 export type Person = z.infer<typeof Person>;
 

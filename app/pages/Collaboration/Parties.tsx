@@ -20,8 +20,10 @@ export function Parties({ collaboration: c }: { collaboration: Collaboration }) 
   const endPerson = useEndPerson(c.id);
   const coordinators = c.people.filter((p) => p.role === 'coordinator');
   const manage = c.abilities.manage;
-  const endButton = (name: string, onConfirm: () => void) =>
-    manage ? (
+  const own = useOwn();
+  // Each municipality ends its own parties and its own staff's roles (the server says so too).
+  const endButton = (name: string, tenantId: string | null, onConfirm: () => void) =>
+    manage && own(tenantId) ? (
       <ConfirmDialog
         trigger={t('collaborationSetup.end', { name })}
         title={t('collaborationSetup.endTitle', { name })}
@@ -47,11 +49,12 @@ export function Parties({ collaboration: c }: { collaboration: Collaboration }) 
                 .filter((x) => x.partyId === p.id)
                 .map((x) => (
                   <li key={x.id}>
-                    {x.name}: {t(`collaborationSetup.role.${x.role}`)} {endButton(x.name, () => endPerson.mutate(x.id))}
+                    {x.name}: {t(`collaborationSetup.role.${x.role}`)}{' '}
+                    {endButton(x.name, x.tenantId, () => endPerson.mutate(x.id))}
                   </li>
                 ))}
             </ul>
-            {endButton(p.name, () => endParty.mutate(p.id))}
+            {endButton(p.name, p.tenantId, () => endParty.mutate(p.id))}
           </li>
         ))}
       </ul>
@@ -59,7 +62,7 @@ export function Parties({ collaboration: c }: { collaboration: Collaboration }) 
       <ul>
         {coordinators.map((x) => (
           <li key={x.id}>
-            {x.name} {endButton(x.name, () => endPerson.mutate(x.id))}
+            {x.name} {endButton(x.name, x.tenantId, () => endPerson.mutate(x.id))}
           </li>
         ))}
       </ul>
@@ -74,10 +77,10 @@ function PartyForm({ c }: { c: Collaboration }) {
   const add = useAddParty(c.id);
   const candidates = useCandidates(c.id, true);
   // Each municipality brings its own organisations in; another member's come through that municipality.
-  const tenantId = useSession().tenant.id;
+  const own = useOwn();
   const orgs = new Map<string, string>();
   for (const u of candidates.data?.users ?? [])
-    if (u.tenantId === tenantId) for (const o of u.organisations) orgs.set(o.id, `${o.name} (${u.municipality})`);
+    if (own(u.tenantId)) for (const o of u.organisations) orgs.set(o.id, `${o.name} (${u.municipality})`);
   const taken = new Set(c.parties.map((p) => p.organisationId));
   const [organisationId, setOrganisationId] = useState('');
   const [name, setName] = useState('');
@@ -126,10 +129,20 @@ function PartyForm({ c }: { c: Collaboration }) {
   );
 }
 
+/** Whether something of this municipality (or from outside, null) is the reader's municipality's to change. */
+function useOwn() {
+  const tenantId = useSession().tenant.id;
+  return (of: string | null) => of === null || of === tenantId;
+}
+
 function PersonForm({ c }: { c: Collaboration }) {
   const { t } = useTranslation();
   const add = useAddPerson(c.id);
   const candidates = useCandidates(c.id, true);
+  const own = useOwn();
+  // A municipality names its own staff, for its own parties or for outside ones.
+  const parties = c.parties.filter((p) => own(p.tenantId));
+  const users = (candidates.data?.users ?? []).filter((u) => own(u.tenantId));
   const [role, setRole] = useState<CollaborationPersonRole>('strategic_representative');
   const [partyId, setPartyId] = useState('');
   const [userId, setUserId] = useState('');
@@ -137,7 +150,7 @@ function PersonForm({ c }: { c: Collaboration }) {
   const coordinator = role === 'coordinator';
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const party = coordinator ? {} : { partyId: partyId || c.parties[0]?.id };
+    const party = coordinator ? {} : { partyId: partyId || parties[0]?.id };
     add.mutate(userId ? { role, ...party, userId } : { role, ...party, name }, {
       onSuccess: () => {
         setUserId('');
@@ -158,10 +171,10 @@ function PersonForm({ c }: { c: Collaboration }) {
       {coordinator ? null : (
         <SelectField
           label={t('collaborationSetup.party')}
-          value={partyId || (c.parties[0]?.id ?? '')}
+          value={partyId || (parties[0]?.id ?? '')}
           onChange={setPartyId}
           error={fieldError(t, add.error, 'partyId')}
-          options={c.parties.map((p) => ({ value: p.id, label: p.name }))}
+          options={parties.map((p) => ({ value: p.id, label: p.name }))}
         />
       )}
       <SelectField
@@ -172,7 +185,7 @@ function PersonForm({ c }: { c: Collaboration }) {
         error={fieldError(t, add.error, 'userId')}
         options={[
           { value: '', label: t('collaborationSetup.byName') },
-          ...(candidates.data?.users ?? []).map((u) => ({
+          ...users.map((u) => ({
             value: u.id,
             label: `${u.displayName} – ${u.organisations.map((o) => o.name).join(', ')} (${u.municipality})`,
           })),

@@ -149,14 +149,22 @@ describe('parties and people', () => {
     ]);
     expect(paths((await w.a.clients.coordinator.post(url, { role: 'chair' })).json())).toEqual(['body.role']);
     expect((await w.a.clients.mentor.post(url, { role: 'coordinator', name: 'X' })).statusCode).toBe(403);
-    const ok = await w.a.clients.coordinator.post(url, {
+    // B's mentor works for B's school, but B names its own staff: A's coordinator cannot, B's can.
+    const byA = await w.a.clients.coordinator.post(url, {
       role: 'operational_representative',
       partyId: school.id,
       userId: w.b.users.mentor.id,
     });
-    expect(ok.statusCode).toBe(200);
-    const people = ok.json<{ people: { id: string; role: string; name: string }[] }>().people;
+    expect(byA.statusCode, byA.body).toBe(403);
+    const ok = await w.b.clients.coordinator.post(url, {
+      role: 'operational_representative',
+      partyId: school.id,
+      userId: w.b.users.mentor.id,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const people = ok.json<{ people: { id: string; role: string; name: string; tenantId: string }[] }>().people;
     expect(people.map((p) => p.role).sort()).toEqual(['coordinator', 'operational_representative']);
+    expect(people.find((p) => p.role === 'operational_representative')!.tenantId).toBe(w.b.tenant.id);
     const cands = await w.a.clients.coordinator.get(`/api/collaborations/${id}/candidates?q=mentor`);
     expect(
       cands
@@ -166,7 +174,8 @@ describe('parties and people', () => {
     ).toEqual([w.a.users.mentor.id, w.b.users.mentor.id].sort());
     expect((await w.a.clients.mentor.get(`/api/collaborations/${id}/candidates`)).statusCode).toBe(403);
     const rep = people.find((p) => p.role === 'operational_representative')!;
-    expect((await w.a.clients.coordinator.post(`${url}/${rep.id}/end`)).statusCode).toBe(200);
-    expect((await w.a.clients.coordinator.post(`${url}/${rep.id}/end`)).statusCode).toBe(409);
+    expect((await w.a.clients.coordinator.post(`${url}/${rep.id}/end`)).statusCode).toBe(403);
+    expect((await w.b.clients.coordinator.post(`${url}/${rep.id}/end`)).statusCode).toBe(200);
+    expect((await w.b.clients.coordinator.post(`${url}/${rep.id}/end`)).statusCode).toBe(409);
   });
 });

@@ -19,6 +19,7 @@ export const presentPerson = (p: PersonRow): Person => ({
   partyId: p.partyId,
   userId: p.userId,
   name: p.name,
+  tenantId: p.tenantId,
 });
 
 export function presentCollaboration(

@@ -216,6 +216,8 @@ export async function endParty(deps: Deps, actor: Actor, id: string, partyId: st
   });
 }
 
+const OTHER_MUNICIPALITY_STAFF = "Another municipality's staff are named, and their roles ended, by that municipality.";
+
 export async function addPerson(deps: Deps, actor: Actor, id: string, body: PersonBody): Promise<Collaboration> {
   return deps.db.transaction(async (tx) => {
     const access = await loadForManage(tx, actor, id);
@@ -253,6 +255,8 @@ export async function addPerson(deps: Deps, actor: Actor, id: string, body: Pers
         (p) => p.userId === user.id && p.role === body.role && p.partyId === (party?.id ?? null),
       );
       if (taken) throw errors.validation([{ path: 'body.userId', message: 'Already named in this role.' }]);
+      // As with its parties: a municipality names its own staff; another member's coordinator cannot.
+      if (user.tenantId !== actor.tenantId) throw errors.forbidden(OTHER_MUNICIPALITY_STAFF);
       values = { ...values, userId: user.id, tenantId: user.tenantId, name: user.displayName };
     } else if (party?.organisationId) {
       // A party inside the collaboration is represented by its own staff, who have accounts.
@@ -271,6 +275,7 @@ export async function endPerson(deps: Deps, actor: Actor, id: string, personId: 
     const person = await repo.findPerson(tx, id, personId);
     if (!person) throw errors.notFound('person');
     if (person.endedAt) throw errors.conflict('person_ended', 'That role has already ended.');
+    if (person.tenantId && person.tenantId !== actor.tenantId) throw errors.forbidden(OTHER_MUNICIPALITY_STAFF);
     await repo.endPerson(tx, personId);
     const out = await present(tx, actor, access);
     await audit(tx, { action: 'collaboration.person_end', entity: 'collaboration_person', entityId: personId });
