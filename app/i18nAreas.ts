@@ -13,6 +13,7 @@ export type Area =
   | 'auditAction'
   | 'besked'
   | 'childForm'
+  | 'childPage'
   | 'childvoice'
   | 'collaborationSetup'
   | 'competence'

@@ -2,6 +2,7 @@ import 'i18next';
 import type auditAction from '../common/i18n/areas/auditAction.sv.json';
 import type besked from '../common/i18n/areas/besked.sv.json';
 import type childForm from '../common/i18n/areas/childForm.sv.json';
+import type childPage from '../common/i18n/areas/childPage.sv.json';
 import type childvoice from '../common/i18n/areas/childvoice.sv.json';
 import type collaborationSetup from '../common/i18n/areas/collaborationSetup.sv.json';
 import type competence from '../common/i18n/areas/competence.sv.json';
@@ -31,6 +32,7 @@ declare module 'i18next' {
         typeof auditAction &
         typeof besked &
         typeof childForm &
+        typeof childPage &
         typeof childvoice &
         typeof collaborationSetup &
         typeof competence &

@@ -21,6 +21,7 @@ const shellPages: RouteObject[] = [
     'childForm',
   ]),
   route('children/:id', () => import('./pages/Child/ChildPage.tsx'), 'ChildPage', undefined, [
+    'childPage',
     'records',
     'childvoice',
     'consent',

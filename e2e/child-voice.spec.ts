@@ -71,8 +71,10 @@ test('the child writes “I didn’t understand” in Dari, the social worker an
   const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const staff = await desk.newPage();
   await logIn(staff, demo.socialWorker);
-  await staff.goto(`/children/${childId}`);
+  // Her notice's link: the anchor opens the view with the child's messages, at them.
+  await staff.goto(`/children/${childId}#child-messages`);
   const section = staff.getByRole('region', { name: 'Meddelanden från barnet' });
+  await expect(section).toBeFocused();
   const message = section.getByTestId('child-message').first();
   await expect(message).toContainText('Jag förstod inte');
   await expect(message).toContainText('Skrivet på dari');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, expectAccessible, logIn } from './helpers.ts';
+import { openChildView } from './hub-helpers.ts';
 
 /*
  * The levels above the child, on the demo collaboration: a school mentor
@@ -29,6 +30,7 @@ test('a question from a hub travels through the forum, a routine is read, a barr
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Amir' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Amir' })).toBeVisible();
+  await openChildView(page, 'Frågor');
   await page.getByText('Lyft som generell fråga').click();
   await page.getByLabel('Frågan i korthet').fill('Amir behöver stöd');
   await page.getByLabel('Beskrivning').last().fill('Skolan och boendet träffas sällan.');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demo, expectAccessible, logIn } from './helpers.ts';
-import { apiSession } from './hub-helpers.ts';
+import { apiSession, openChildView } from './hub-helpers.ts';
 
 const mentor = 'mentor@demo.navet.se';
 // A colleague of the manager's own organisation (the manager reviews their logs) with no place in Amir's hub.
@@ -32,6 +32,7 @@ test('the history tells a school mentor that some of it is not shared with them'
 
   await logIn(page, mentor);
   await page.goto(`/children/${id}`);
+  await openChildView(page, 'Historik');
   const history = page.locator('section#timeline');
   await expect(history.getByRole('heading', { name: 'Historik' })).toBeVisible();
   await expect(history.getByText('Viss information delas inte med dig')).toBeVisible();

@@ -26,6 +26,8 @@ test('the start page says what to do next: the god man’s question for Amir, li
   await expectAccessible(page);
   await question.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Amir' })).toBeVisible();
+  // Where it is done: the child page's questions, not its first view.
+  await expect(page.getByRole('region', { name: 'Frågor att ta upp med barnet' })).toBeFocused();
 });
 
 test('for an admin with no hub: their notices and meetings, or that nothing waits', async ({ page }) => {

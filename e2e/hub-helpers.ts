@@ -1,4 +1,4 @@
-import { expect, request, type APIRequestContext } from '@playwright/test';
+import { expect, request, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, demo } from './helpers.ts';
 
 /** An API session of one user: its own cookie jar and CSRF token, apart from any browser page. */
@@ -72,4 +72,15 @@ export function swedishDate(daysAhead = 0): string {
 /** Writes Western digits as Persian ones, as a Dari keyboard types them. */
 export function persianDigits(s: string): string {
   return s.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+}
+
+/**
+ * Opens one view of the child page by its link (Händelser, Navet, Frågor, Möten, Plan, Barnet,
+ * Historik; in English Events, The hub, …): only the view shown has its sections on the page.
+ */
+export async function openChildView(page: Page, name: string): Promise<void> {
+  const views = page.getByRole('navigation', { name: /^(Innehåll på sidan|On this page)$/ });
+  const link = views.getByRole('link', { name, exact: true });
+  await link.click();
+  await expect(link).toHaveAttribute('aria-current', 'page');
 }

@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, expectAccessible, logIn } from './helpers.ts';
-import { apiSession, createSocialWorker, persianDigits, swedishDate, type NewUser } from './hub-helpers.ts';
+import {
+  apiSession,
+  createSocialWorker,
+  openChildView,
+  persianDigits,
+  swedishDate,
+  type NewUser,
+} from './hub-helpers.ts';
 
 const baseURL = `http://127.0.0.1:${process.env.NAVET_E2E_PORT ?? 3199}`;
 let nora: NewUser;
@@ -88,6 +95,10 @@ test('a social worker opens a case, builds the hub around the child and hands ov
   await expect(flags).toContainText('Checklistan för första mötet är inte klar');
   await expect(flags).toContainText('10 ämnen har ingen ansvarig');
   await expectAccessible(page);
+  // A flag leads to where it is fixed: the hub's view, at its members.
+  await flags.getByRole('link', { name: /^Saknas i navet/ }).click();
+  await expect(page).toHaveURL(/\?view=hub#hub$/);
+  await expect(page.getByRole('region', { name: 'Vuxna i navet' })).toBeFocused();
 
   // ---- Add the god man and the contact person ----
   await addMember(page, 'Göran', 'Göran Ek – Överförmyndaren i Strömsund', 'god_man');
@@ -146,6 +157,7 @@ test('a social worker opens a case, builds the hub around the child and hands ov
   await expect(flags).toContainText('6 ämnen har ingen ansvarig');
 
   // ---- A question for the child ----
+  await openChildView(page, 'Frågor');
   const questions = page.locator('#questions');
   await reveal(page, 'Ny fråga till barnet');
   await questions.getByLabel('Vad ska tas upp med barnet?').fill('Förklara vad avslaget betyder.');
@@ -163,6 +175,7 @@ test('a social worker opens a case, builds the hub around the child and hands ov
   await expectAccessible(page);
 
   // ---- The child's link: shown once, handed over in person ----
+  await openChildView(page, 'Barnet');
   const links = page.locator('#child-link');
   await links.getByRole('button', { name: 'Skapa länk och kod till barnet' }).click();
   await expect(links.getByRole('heading', { name: 'Länken och koden är klara' })).toBeVisible();
@@ -178,6 +191,7 @@ test('a social worker opens a case, builds the hub around the child and hands ov
   await expect(links).toContainText('Väntar på att barnet öppnar den');
 
   // The history says what happened, in words.
+  await openChildView(page, 'Historik');
   const timeline = page.locator('#timeline');
   await expect(timeline).toContainText('Göran Ek lades till som god man.');
   await expect(timeline).toContainText('Asylärendet: Göran Ek är ansvarig.');
@@ -234,8 +248,9 @@ test('a social worker opens a case, builds the hub around the child and hands ov
 
   // The adults see that the child opened the page.
   await page.reload();
-  await expect(page.locator('#child-link')).toContainText('Används: barnets telefon är inloggad');
   await expect(page.locator('#timeline')).toContainText('Barnet öppnade sin sida.');
+  await openChildView(page, 'Barnet');
+  await expect(page.locator('#child-link')).toContainText('Används: barnets telefon är inloggad');
 
   // ---- Ending a membership: the contact person loses the child at once ----
   const karinContext = await browser.newContext();
@@ -244,6 +259,7 @@ test('a social worker opens a case, builds the hub around the child and hands ov
   await karin.goto(`/children/${childId}`);
   await expect(karin.getByRole('heading', { level: 1, name: 'Farid' })).toBeVisible();
 
+  await openChildView(page, 'Navet');
   await page.getByRole('button', { name: 'Avsluta medlemskapet Karin Berg' }).click();
   const dialog = page.getByRole('alertdialog');
   await expect(dialog.getByRole('heading', { name: 'Avsluta medlemskapet för Karin Berg?' })).toBeVisible();
@@ -285,6 +301,7 @@ test('a social worker opens a case, builds the hub around the child and hands ov
   await page.getByLabel('Namn', { exact: true }).fill('Farid A.');
   await page.getByRole('button', { name: 'Spara ändringarna' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Farid A.' })).toBeVisible();
+  await openChildView(page, 'Historik');
   await expect(page.locator('#timeline')).toContainText('Uppgifter ändrades: Namn.');
   await other.api.dispose();
 });
@@ -317,6 +334,8 @@ test('a volunteer sees the narrow view: the hub and the shared topics, nothing a
   await page.locator('.child-list').getByRole('link', { name: 'Layla', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Layla' })).toBeVisible();
   const main = page.getByRole('main');
+  // The hub is the only view for this reader: no view links.
+  await expect(page.getByRole('navigation', { name: 'Innehåll på sidan' })).toHaveCount(0);
   await expect(page.locator('#hub')).toContainText('Karin Berg');
   await expect(page.locator('#topics')).toContainText('Fritid');
   await expect(page.locator('#topics')).not.toContainText('Asylärendet');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demo, expectAccessible, logIn } from './helpers.ts';
+import { openChildView } from './hub-helpers.ts';
 
 test('a manager opens a child’s audit log and records a review', async ({ page }) => {
   await logIn(page, demo.manager);
@@ -13,6 +14,8 @@ test('a manager opens a child’s audit log and records a review', async ({ page
   await expect(page.getByText('Ingen egen roll (du ser barnet som chef)')).toBeVisible();
   await expectAccessible(page);
 
+  // The log is reached from the history's view.
+  await openChildView(page, 'Historik');
   await page.getByRole('link', { name: 'Granska barnets logg' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Logg för Amir' })).toBeVisible();
   const log = page.getByRole('region', { name: 'Händelser' });

@@ -88,7 +88,8 @@ test('the first meeting is booked from its checklist, and holding it ticks "the 
   await child.session.api.dispose();
 
   await logIn(page, worker.email, worker.password);
-  await page.goto(`/children/${child.id}`);
+  // The first meeting is in the hub's view: its anchor opens it.
+  await page.goto(`/children/${child.id}#first-meeting`);
   const first = page.locator('#first-meeting');
   await first.getByRole('link', { name: 'Boka första mötet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Planera ett möte' })).toBeVisible();
@@ -102,7 +103,7 @@ test('the first meeting is booked from its checklist, and holding it ticks "the 
   await expect(page.getByRole('heading', { level: 1, name: `Första mötet för ${child.name}` })).toBeVisible();
   const meetingUrl = page.url();
 
-  await page.goto(`/children/${child.id}`);
+  await page.goto(`/children/${child.id}#first-meeting`);
   await expect(first).toContainText('Bokat:');
   await expect(first.getByRole('link', { name: 'Öppna mötet' })).toHaveAttribute('href', new URL(meetingUrl).pathname);
   await expectAccessible(page);
@@ -111,7 +112,7 @@ test('the first meeting is booked from its checklist, and holding it ticks "the 
   await page.getByRole('button', { name: 'Starta mötet' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Mötet pågår.' })).toBeVisible();
 
-  await page.goto(`/children/${child.id}`);
+  await page.goto(`/children/${child.id}#first-meeting`);
   await first.getByRole('button', { name: 'Checklista' }).click();
   await expect(first.getByRole('checkbox', { name: 'Mötet är hållet', exact: true })).toBeChecked();
   await expect(first.getByRole('checkbox', { name: 'Sätta ansikten på varandra', exact: true })).not.toBeChecked();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, expectAccessible, logIn } from './helpers.ts';
+import { openChildView } from './hub-helpers.ts';
 
 /** A Swedish calendar day `days` from today, YYYY-MM-DD. */
 function swedishDay(days: number): string {
@@ -29,6 +30,7 @@ test('a hub meeting: scheduled, accepted, held with two decisions; the overdue o
   // The social worker schedules it from Amir's page.
   await logIn(page, demo.socialWorker);
   await openAmir(page);
+  await openChildView(page, 'Möten');
   const meetings = page.getByRole('region', { name: 'Möten', exact: true });
   await meetings.getByRole('link', { name: 'Planera ett möte' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Planera ett möte' })).toBeVisible();
@@ -130,8 +132,10 @@ test('a hub meeting: scheduled, accepted, held with two decisions; the overdue o
   await expect(page.getByLabel('Nytt tillägg till protokollet')).toBeVisible();
   await expectAccessible(page);
 
-  // The overdue decision is flagged on Amir's page and on its owner's task list.
-  await openAmir(page);
+  // The overdue decision is flagged on Amir's page and on its owner's task list. The way back from the
+  // meeting leads to the meetings view.
+  await page.getByRole('link', { name: 'Tillbaka till Amir' }).click();
+  await expect(page).toHaveURL(/\?view=meetings$/);
   const open = page.getByRole('region', { name: 'Öppna beslut', exact: true });
   await expect(open).toContainText('beslut är försenat');
   await expect(open.getByRole('listitem').filter({ hasText: 'Ansöka om fritidskort' })).toContainText('Försenat');

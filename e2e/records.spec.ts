@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { demo, expectAccessible, logIn } from './helpers.ts';
+import { openChildView } from './hub-helpers.ts';
 
 test('the god man requests a registry extract for a child and downloads it', async ({ page }) => {
   await logIn(page, demo.godMan);
@@ -10,6 +11,7 @@ test('the god man requests a registry extract for a child and downloads it', asy
   await expect(page.getByRole('heading', { level: 1, name: 'Amir' })).toBeVisible();
 
   // The child's history: filtered to one kind, only that kind is listed.
+  await openChildView(page, 'Historik');
   const history = page.getByRole('list', { name: 'Barnets historik' });
   await expect(history.getByRole('listitem').first()).toBeVisible();
   const filter = page.getByRole('form', { name: 'Visa' });

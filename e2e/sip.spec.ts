@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, logIn } from './helpers.ts';
-import { apiSession, createSocialWorker, swedishDate, type NewUser } from './hub-helpers.ts';
+import { apiSession, createSocialWorker, openChildView, swedishDate, type NewUser } from './hub-helpers.ts';
 
 const MENTOR = 'mentor@demo.navet.se';
 const SCHOOL = 'Hedbergska skolan';
@@ -76,6 +76,7 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   // The consent: the child and the god man, for the school and BUP; school and social services information only.
   await logIn(page, worker.email, worker.password);
   await page.goto(`/children/${child.id}`);
+  await openChildView(page, 'Plan');
   const section = page.getByRole('region', { name: 'Samordnad individuell plan (SIP / I-SIP)' });
   await expect(section).toContainText('Barnets asylansökan har fått avslag');
   await section.getByRole('link', { name: 'Samtycken och delning' }).click();
@@ -86,7 +87,9 @@ test('a social worker records consent, makes an I-SIP after a rejection, calls t
   await expectAccessible(page);
 
   // An I-SIP, because of the rejection.
+  // The way back leads to the plan's view, where the consents were opened from.
   await page.getByRole('link', { name: `Tillbaka till ${child.name}` }).click();
+  await expect(page).toHaveURL(/\?view=plan$/);
   await expect(section.getByLabel('Slags plan')).toHaveValue('isip');
   await section.getByRole('button', { name: 'Starta en plan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `I-SIP för ${child.name}` })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demo, expectAccessible, logIn } from './helpers.ts';
+import { openChildView } from './hub-helpers.ts';
 
 test('a social worker sees their children in Swedish, switches to English, opens a child and logs out', async ({
   page,
@@ -54,6 +55,7 @@ test('a social worker sees their children in Swedish, switches to English, opens
   await expect(page.getByRole('heading', { level: 1, name: 'Amir' })).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Rejected');
   await expect(page.getByRole('main')).toContainText('social worker');
+  await openChildView(page, 'The hub');
   await expect(page.getByText('Social worker, god man and contact person are in place.')).toBeVisible();
   // A social worker does not review logs.
   await expect(page.getByRole('link', { name: "Review the child's log" })).toHaveCount(0);

@@ -7,6 +7,7 @@ import { fieldIssue } from '../errors.ts';
 import { SelectField, TextAreaField } from '../Field.tsx';
 import { useFormatDateTime } from '../format.ts';
 import { HubErrorRegion, SavedRegion } from '../hub/HubError.tsx';
+import { sectionIds } from '../hub/sections.ts';
 import { Loading } from '../Notice.tsx';
 import './childvoice.css';
 
@@ -28,7 +29,7 @@ export function ChildMessages({ child }: { child: ChildDetail }) {
   if (!enabled) return null;
   const items = messages.data?.items ?? [];
   return (
-    <section className="panel hub-section" id="child-messages" aria-labelledby="child-messages-heading">
+    <section className="panel hub-section" id={sectionIds.messages} aria-labelledby="child-messages-heading">
       <h2 id="child-messages-heading">{t('childvoice.title')}</h2>
       <p>{t('childvoice.intro')}</p>
       <HubErrorRegion error={messages.error} />

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ChildDetail } from '../../../common/schemas/children.ts';
 import { useHubRoleList } from '../ChildValues.tsx';
-import { sectionIds } from './sections.ts';
+import { sectionIds, sectionLink } from './sections.ts';
 
 /**
  * What the hub should act on, each in words with an icon and a link to the
- * part of the page where it is fixed. The server computes the flags; this
+ * part of the page where it is fixed (the view holding it, scrolled to the section). The server computes the flags; this
  * only lists them.
  */
 export function ChildFlags({ child }: { child: ChildDetail }) {
@@ -14,39 +14,38 @@ export function ChildFlags({ child }: { child: ChildDetail }) {
   const roleList = useHubRoleList();
   if (child.view !== 'full') return null;
   const f = child.flags;
-  const items: { key: string; text: string; href: string; to?: string }[] = [];
+  const items: { key: string; text: string; to: string }[] = [];
   if (child.missingCoreRoles.length > 0)
     items.push({
       key: 'core',
       text: t('hub.flags.missingCoreRoles', { roles: roleList(child.missingCoreRoles) }),
-      href: sectionIds.hub,
+      to: sectionLink(sectionIds.hub),
     });
   if (f.firstMeetingOpen)
-    items.push({ key: 'meeting', text: t('hub.flags.firstMeetingOpen'), href: sectionIds.firstMeeting });
+    items.push({ key: 'meeting', text: t('hub.flags.firstMeetingOpen'), to: sectionLink(sectionIds.firstMeeting) });
   if (f.topicsWithoutResponsible > 0)
     items.push({
       key: 'topics',
       text: t('hub.flags.topicsWithoutResponsible', { count: f.topicsWithoutResponsible }),
-      href: sectionIds.topics,
+      to: sectionLink(sectionIds.topics),
     });
   if (f.overdueQuestions > 0)
     items.push({
       key: 'overdue',
       text: t('hub.flags.overdueQuestions', { count: f.overdueQuestions }),
-      href: sectionIds.questions,
+      to: sectionLink(sectionIds.questions),
     });
   if (f.questionsWithoutOwner > 0)
     items.push({
       key: 'owner',
       text: t('hub.flags.questionsWithoutOwner', { count: f.questionsWithoutOwner }),
-      href: sectionIds.questions,
+      to: sectionLink(sectionIds.questions),
     });
   // Until the hub agrees its line on the topic; fixed on the besked page.
   if (f.beskedContradictions > 0)
     items.push({
       key: 'besked',
       text: t('besked.child.flag', { count: f.beskedContradictions }),
-      href: '',
       to: `/children/${child.id}/besked`,
     });
 
@@ -65,7 +64,7 @@ export function ChildFlags({ child }: { child: ChildDetail }) {
               <span className="hub-warning__icon" aria-hidden="true">
                 ⚠
               </span>
-              {item.to ? <Link to={item.to}>{item.text}</Link> : <a href={`#${item.href}`}>{item.text}</a>}
+              <Link to={item.to}>{item.text}</Link>
             </li>
           ))}
         </ul>

@@ -9,6 +9,7 @@ import { ChildNotFound } from '../Child/ChildNotFound.tsx';
 import { LogSection } from './LogSection.tsx';
 import { ReviewForm } from './ReviewForm.tsx';
 import { ReviewList } from './ReviewList.tsx';
+import { childViewPath } from '../../components/hub/sections.ts';
 
 /** A child's audit log for a manager's review, with the form to record the review. */
 export function ChildAuditPage() {
@@ -28,7 +29,7 @@ export function ChildAuditPage() {
   return (
     <div className="page">
       <p className="breadcrumb">
-        {name ? <Link to={`/children/${childId}`}>{t('audit.backToChild', { name })}</Link> : null}
+        {name ? <Link to={childViewPath(childId, 'history')}>{t('audit.backToChild', { name })}</Link> : null}
       </p>
       <h1>{title}</h1>
       <p className="lead">{t('audit.intro')}</p>

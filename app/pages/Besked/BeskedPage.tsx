@@ -14,6 +14,7 @@ import { MeetingErrorRegion } from '../Meeting/values.tsx';
 import { useBesked } from './api.ts';
 import { EntryForm } from './EntryForm.tsx';
 import { TopicBlock } from './TopicBlock.tsx';
+import { childViewPath } from '../../components/hub/sections.ts';
 
 /**
  * What each adult told the child, per topic side by side, so the hub sees
@@ -36,7 +37,7 @@ export function BeskedPage() {
   return (
     <div className="page hub-page mtg-page">
       <p className="breadcrumb">
-        <Link to={`/children/${id}`}>{t('meetings.page.backToChild', { name })}</Link>
+        <Link to={childViewPath(id, 'events')}>{t('meetings.page.backToChild', { name })}</Link>
       </p>
       <h1>{t('besked.title', { name })}</h1>
       <p className="lead">{t('besked.intro')}</p>

@@ -1,39 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { ChildDetail } from '../../../common/schemas/children.ts';
 import { useChildOverview } from '../../api/childOverview.ts';
 import { useChild } from '../../api/children.ts';
 import { isApiError } from '../../api/client.ts';
 import { ChildFlags } from '../../components/hub/ChildFlags.tsx';
 import { ChildHeader } from '../../components/hub/ChildHeader.tsx';
-import { ChildLinks } from '../../components/hub/ChildLinks.tsx';
-import { ChildMessages } from '../../components/childvoice/ChildMessages.tsx';
-import { FirstMeeting } from '../../components/hub/FirstMeeting.tsx';
 import '../../components/hub/hub.css';
-import { HubMembers } from '../../components/hub/HubMembers.tsx';
-import { Questions } from '../../components/hub/Questions.tsx';
-import { TopicMatrix } from '../../components/hub/TopicMatrix.tsx';
-import { Timeline } from '../../components/hub/Timeline.tsx';
-import { ChildEvents } from '../../components/notifications/ChildEvents.tsx';
 import { ErrorRegion, Loading } from '../../components/Notice.tsx';
-import { ChildPlanSection } from '../../components/plans/ChildPlanSection.tsx';
 import { useSession } from '../../components/RequireSession.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
-import { GeneralQuestion } from '../Forum/GeneralQuestion.tsx';
-import { ChildMeetingSections } from '../Meeting/ChildSections.tsx';
+import { visibleViews } from './childViews.ts';
 import { ChildNotFound } from './ChildNotFound.tsx';
 import { ChildSummary } from './ChildSummary.tsx';
-import { PageContents } from './PageContents.tsx';
+import { useShownView } from './useShownView.ts';
+import { ViewNav } from './ViewNav.tsx';
+import { ViewSections } from './ViewSections.tsx';
 
 /**
- * One child and the hub around them. A summary and the flags come first, then the contents (every
- * section listed), then a stack of self-contained sections, each taking `{ child }` (the ChildDetail
- * with its `abilities`) and deciding for itself whether it shows. Forms open on demand (Reveal).
- * A new section is one line below and one entry in PageContents.
+ * One child and the hub around them. The header, the summary and the flags stand at the top of
+ * every view; below them one view at a time (events, the hub, questions, meetings, …), chosen from
+ * the view links and kept in the URL. Sections are self-contained, each taking `{ child }` (the
+ * ChildDetail with its `abilities`) and deciding for itself whether it shows. Forms open on demand (Reveal).
  */
 export function ChildPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const me = useSession();
   // The first view in one request; it fills the child's, hub's, dates', meetings' and questions' queries.
   const overview = useChildOverview(id);
   const child = useChild(id, overview.isSuccess);
@@ -51,43 +43,25 @@ export function ChildPage() {
     );
   }
   if (!child.data) return <Loading />;
+  return <ChildLoaded child={child.data} />;
+}
 
-  const c = child.data;
+/** Once the child is here: the views depend on what this reader may see of them. */
+function ChildLoaded({ child }: { child: ChildDetail }) {
+  const { t } = useTranslation();
+  const me = useSession();
+  const views = visibleViews(child, me.abilities.readAuditLog);
+  const shown = useShownView(views);
   return (
     <div className="page hub-page">
       <p className="breadcrumb">
         <Link to="/">{t('child.back')}</Link>
       </p>
-      <ChildHeader child={c} />
-      <ChildSummary child={c} />
-      <ChildFlags child={c} />
-      <PageContents child={c} />
-      <ChildEvents child={c} />
-      <HubMembers child={c} />
-      <TopicMatrix child={c} />
-      <FirstMeeting child={c} />
-      <Questions child={c} />
-      <GeneralQuestion child={c} />
-      <ChildMeetingSections child={c} />
-      <ChildPlanSection child={c} />
-      <ChildLinks child={c} />
-      <ChildMessages child={c} />
-      <Timeline child={c} />
-      {/* The extract's rule (god man or social worker in the hub) is the case number's: the server checks again. */}
-      {c.abilities.seeCaseNumber ? (
-        <p className="hub-section">
-          <Link to={`/children/${c.id}/extracts`} className="button button--secondary">
-            {t('myData.childLink')}
-          </Link>
-        </p>
-      ) : null}
-      {me.abilities.readAuditLog ? (
-        <p className="hub-section">
-          <Link to={`/children/${c.id}/audit`} className="button button--secondary">
-            {t('child.auditLink')}
-          </Link>
-        </p>
-      ) : null}
+      <ChildHeader child={child} />
+      <ChildSummary child={child} />
+      <ChildFlags child={child} />
+      <ViewNav views={views} shown={shown} />
+      <ViewSections key={shown} view={shown} child={child} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ChildDetail } from '../../../common/schemas/children.ts';
-import { sectionIds } from '../../components/hub/sections.ts';
+import { sectionIds, sectionLink } from '../../components/hub/sections.ts';
 import { useFormatDate } from '../../components/format.ts';
 import { useChildDeadlines } from '../../components/notifications/api.ts';
 import { useChildMeetings } from '../Meeting/api.ts';
@@ -9,8 +9,9 @@ import { useMeetingTime } from '../Meeting/values.tsx';
 
 /**
  * The first thing a social worker reads: the next dates (a deadline, a meeting) and how much needs
- * doing, each linked to its section. It asks for nothing the sections below do not already load
- * (the same queries, so no extra request).
+ * doing, each linked to its section (a date opens the view holding it; the flags, just below, are in
+ * every view, so a plain anchor keeps the view). It asks for nothing the overview has not already
+ * loaded (the same queries, so no extra request).
  */
 export function ChildSummary({ child }: { child: ChildDetail }) {
   const { t } = useTranslation();
@@ -41,9 +42,9 @@ export function ChildSummary({ child }: { child: ChildDetail }) {
           <dt>{t('child.summary.nextDeadline')}</dt>
           <dd>
             {deadline ? (
-              <a href={`#${sectionIds.events}`}>
+              <Link to={sectionLink(sectionIds.events)}>
                 {date(deadline.dueOn)} – {t(`notices.deadlineKind.${deadline.kind}`)}
-              </a>
+              </Link>
             ) : (
               t('child.summary.none')
             )}
@@ -53,9 +54,9 @@ export function ChildSummary({ child }: { child: ChildDetail }) {
           <dt>{t('child.summary.nextMeeting')}</dt>
           <dd>
             {meeting ? (
-              <a href={`#${sectionIds.meetings}`}>
+              <Link to={sectionLink(sectionIds.meetings)}>
                 {when(meeting.startsAt, meeting.endsAt)} – {meeting.title}
-              </a>
+              </Link>
             ) : (
               t('child.summary.none')
             )}

@@ -12,6 +12,7 @@ import { ChildNotFound } from '../Child/ChildNotFound.tsx';
 import { ConsentForm } from './ConsentForm.tsx';
 import { ConsentItem } from './ConsentItem.tsx';
 import { SharesSection } from './SharesSection.tsx';
+import { childViewPath } from '../../components/hub/sections.ts';
 
 /** A child's consents (and shares on a legal basis): what may be shared, between whom, for what, until when. */
 export function ConsentPage() {
@@ -38,7 +39,7 @@ export function ConsentPage() {
   return (
     <div className="page">
       <p className="breadcrumb">
-        <Link to={`/children/${id}`}>{t('consent.back', { name })}</Link>
+        <Link to={childViewPath(id, 'plan')}>{t('consent.back', { name })}</Link>
       </p>
       <h1>{t('consent.pageTitle', { name })}</h1>
       <p className="lead">{t('consent.intro')}</p>

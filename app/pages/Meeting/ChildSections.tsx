@@ -1,33 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ChildDetail } from '../../../common/schemas/children.ts';
 import type { MeetingSummary } from '../../../common/schemas/meetings.ts';
 import { SavedRegion } from '../../components/hub/HubError.tsx';
 import { Warning } from '../../components/hub/values.tsx';
 import { Loading } from '../../components/Notice.tsx';
-import { ChildBeskedPanel } from '../Besked/ChildBeskedPanel.tsx';
 import { useChildDecisions, useChildMeetings } from './api.ts';
 import { DecisionItem } from './DecisionItem.tsx';
 import './meetings.css';
 import { MeetingErrorRegion, ResponseText, StatusText, useMeetingTime } from './values.tsx';
-
-/**
- * The child page's sections from meetings and the besked log: upcoming
- * meetings, open decisions, and the besked flag. Civil society (the narrow
- * view) sees none of them.
- */
-export function ChildMeetingSections({ child }: { child: ChildDetail }) {
-  const full = child.view === 'full';
-  if (!full) return null;
-  return (
-    <>
-      <ChildMeetings childId={child.id} />
-      <ChildDecisions childId={child.id} />
-      <ChildBeskedPanel childId={child.id} />
-    </>
-  );
-}
 
 function MeetingRow({ m }: { m: MeetingSummary }) {
   const { t } = useTranslation();
@@ -54,7 +35,11 @@ function MeetingRow({ m }: { m: MeetingSummary }) {
   );
 }
 
-function ChildMeetings({ childId }: { childId: string }) {
+/**
+ * The child page's meetings, upcoming and past. Civil society (the narrow view) does not see it: the
+ * page leaves it out for them.
+ */
+export function ChildMeetings({ childId }: { childId: string }) {
   const { t } = useTranslation();
   const upcoming = useChildMeetings(childId, 'upcoming');
   const past = useChildMeetings(childId, 'past');
@@ -95,7 +80,8 @@ function ChildMeetings({ childId }: { childId: string }) {
   );
 }
 
-function ChildDecisions({ childId }: { childId: string }) {
+/** The open decisions from the child's meetings, the overdue ones counted; the full view only, as above. */
+export function ChildDecisions({ childId }: { childId: string }) {
   const { t } = useTranslation();
   const decisions = useChildDecisions(childId);
   const [saved, setSaved] = useState<string | null>(null);

@@ -20,6 +20,7 @@ import { useCreateMeeting, useMeetingHub } from './api.ts';
 import { GuestsField, type GuestDraft } from './GuestsField.tsx';
 import './meetings.css';
 import { MeetingErrorRegion } from './values.tsx';
+import { childViewPath } from '../../components/hub/sections.ts';
 
 const kinds: MeetingKind[] = ['hub', 'first_hub', 'sip'];
 
@@ -101,7 +102,7 @@ export function MeetingNewPage() {
   return (
     <div className="page hub-page">
       <p className="breadcrumb">
-        <Link to={`/children/${childId}`}>
+        <Link to={childViewPath(childId, 'meetings')}>
           {t('meetings.page.backToChild', { name: child.data?.displayName ?? '' })}
         </Link>
       </p>

@@ -14,6 +14,7 @@ import { MeetingHeader } from './MeetingHeader.tsx';
 import './meetings.css';
 import { Minutes } from './Minutes.tsx';
 import { Participants } from './Participants.tsx';
+import { childViewPath } from '../../components/hub/sections.ts';
 
 /**
  * One meeting, in three phases. Before: agenda and invitations. During
@@ -54,7 +55,9 @@ export function MeetingPage() {
     <div className="page hub-page mtg-page">
       <p className="breadcrumb">
         {m.child ? (
-          <Link to={`/children/${m.child.id}`}>{t('meetings.page.backToChild', { name: m.child.displayName })}</Link>
+          <Link to={childViewPath(m.child.id, 'meetings')}>
+            {t('meetings.page.backToChild', { name: m.child.displayName })}
+          </Link>
         ) : (
           <Link to="/">{t('child.back')}</Link>
         )}

@@ -19,6 +19,7 @@ import { PlanStepper, StepPager } from './PlanStepper.tsx';
 import { PrepareStep } from './PrepareStep.tsx';
 import type { StepId } from './steps.ts';
 import { useShownStep } from './useShownStep.ts';
+import { childViewPath } from '../../components/hub/sections.ts';
 
 /**
  * The plan editor: a guided sequence through the steps (identify need → prepare and check consent →
@@ -46,7 +47,7 @@ export function PlanPage() {
   return (
     <div className="page">
       <p className="breadcrumb">
-        <Link to={`/children/${p.childId}`}>{t('plans.back', { name: p.childName })}</Link>
+        <Link to={childViewPath(p.childId, 'plan')}>{t('plans.back', { name: p.childName })}</Link>
       </p>
       <h1>{t('plans.pageTitle', { kind: t(`plans.kind.${p.kind}`), name: p.childName })}</h1>
       <p className="lead">

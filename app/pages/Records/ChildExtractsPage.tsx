@@ -6,6 +6,7 @@ import { ErrorRegion, Loading } from '../../components/Notice.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { ChildNotFound } from '../Child/ChildNotFound.tsx';
 import { ExtractsPanel } from './ExtractsPanel.tsx';
+import { childViewPath } from '../../components/hub/sections.ts';
 
 /** "Begär registerutdrag": the god man or the social worker asks for everything Navet holds about the child. */
 export function ChildExtractsPage() {
@@ -27,7 +28,7 @@ export function ChildExtractsPage() {
   return (
     <div className="page">
       <p className="breadcrumb">
-        <Link to={`/children/${id}`}>{t('records.page.back')}</Link>
+        <Link to={childViewPath(id, 'history')}>{t('records.page.back')}</Link>
       </p>
       <h1>{t('records.page.childTitle', { name })}</h1>
       <p className="lead">{t('records.page.childIntro')}</p>

@@ -36,7 +36,8 @@ export function questionTask({ q, childName }: Rows<typeof repo.ownQuestions>, t
     dueOn: q.dueOn,
     overdue: q.dueOn < today,
     child: child(q.childId, childName),
-    link: `/children/${q.childId}`,
+    // The anchor opens the child page's questions view (app/components/hub/sections.ts), not its first view.
+    link: `/children/${q.childId}#questions`,
     meeting: null,
   };
 }
