@@ -14,6 +14,7 @@ export const indicatorIds = [
   'decisions_on_time',
   'missing_core_role',
   'child_participation',
+  'consent_covers_hub',
 ] as const;
 export const IndicatorId = z.enum(indicatorIds);
 export type IndicatorId = z.infer<typeof IndicatorId>;

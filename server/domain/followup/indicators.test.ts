@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrganisation } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { figuresUrl, followupWorld } from './test-fixtures.ts';
 
@@ -119,5 +120,47 @@ describe('indicators', () => {
     }
     const [march] = await figure(w, 'child_participation');
     expect(march).toMatchObject({ children: '12', base: '12', hits: '6', value: 0.5 });
+  });
+
+  it('hubs whose organisations are named together in a consent for the hub valid at the end of the period', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const third = await buildOrganisation(t.database.db, w.tenant.id);
+    const [org, other] = [w.org.id, w.other.id];
+    const two = () => w.child({ orgs: { contact_person: other } });
+    for (let i = 0; i < 4; i++) await w.consent((await two()).id, [org, other]);
+    await w.consent((await two()).id, [org, other], { purposes: ['plan'] }); // not for the hub
+    await w.consent((await two()).id, [org, third.id]); // names another organisation
+    await w.consent((await two()).id, [org, other], {
+      withdrawnOn: '2026-03-20',
+      withdrawnAt: at(20, 10),
+    }); // covered at February's end, not at March's
+    await w.consent((await two()).id, [org, other], { validTo: '2026-03-31' }); // valid on March's last day
+    await w.consent((await two()).id, [org, other], { validFrom: '2026-04-01' }); // not yet valid
+    await two(); // no consent
+    // Valid from March, but recorded in April: Navet could not share on it in March.
+    await w.consent((await two()).id, [org, other], {
+      validFrom: '2026-03-01',
+      recordedAt: new Date('2026-04-02T10:00:00+02:00'),
+    });
+    await w.consent((await w.child()).id, [org]); // one organisation: nothing to cover, not counted
+    // Three organisations: every two of them named together, in three consents; then one pair missing.
+    const three = () => w.child({ orgs: { contact_person: other, god_man: third.id } });
+    const covered = await three();
+    for (const pair of [
+      [org, other],
+      [org, third.id],
+      [other, third.id],
+    ])
+      await w.consent(covered.id, pair);
+    const partly = await three();
+    for (const pair of [
+      [org, other],
+      [org, third.id],
+    ])
+      await w.consent(partly.id, pair);
+    const [february, march] = await figure(w, 'consent_covers_hub', '2026-02', '2026-03');
+    expect(february).toMatchObject({ period: '2026-02', children: '13', base: '13', hits: '7' });
+    expect(march).toMatchObject({ period: '2026-03', children: '13', base: '13', hits: '6' });
+    expect(march!.value).toBeCloseTo(6 / 13, 3);
   });
 });

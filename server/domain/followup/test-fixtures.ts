@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/connect.ts';
 import { notifications } from '../../notify/tables.ts';
 import { children } from '../children/tables.ts';
+import { consentOrganisations, consents } from '../consent/tables.ts';
 import { childEvents } from '../events/tables.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { plans } from '../plans/tables.ts';
@@ -15,6 +16,8 @@ import {
   type TestUser,
 } from '../../test/factories.ts';
 import { login, type Client } from '../../test/harness.ts';
+
+type CoreRole = 'social_worker' | 'god_man' | 'contact_person';
 
 /**
  * A municipality for follow-up tests: an organisation with a manager, a
@@ -37,12 +40,14 @@ export async function followupWorld(app: FastifyInstance, db: Db) {
   };
   const as = (u: TestUser): Promise<Client> => login(app, u.email, TEST_PASSWORD);
 
-  /** A child with the given core places (default: the three), its hub members from `org`. */
-  async function child(opts: { core?: ('social_worker' | 'god_man' | 'contact_person')[]; arrivalDate?: string } = {}) {
+  /** A child with the given core places (default: the three), its hub members from `org` unless `orgs` says. */
+  async function child(
+    opts: { core?: CoreRole[]; arrivalDate?: string; orgs?: Partial<Record<CoreRole, string>> } = {},
+  ) {
     const core = opts.core ?? ['social_worker', 'god_man', 'contact_person'];
     const c = await buildChild(db, {
       tenantId: tenant.id,
-      hub: core.map((r) => ({ user: people[r], hubRole: r })),
+      hub: core.map((r) => ({ user: people[r], hubRole: r, organisationId: opts.orgs?.[r] })),
     });
     await db
       .update(children)
@@ -121,7 +126,34 @@ export async function followupWorld(app: FastifyInstance, db: Db) {
       .values({ tenantId: tenant.id, childId, kind: 'sip', status, initiatorId: people.social_worker.id });
   }
 
-  return { tenant, org, other, people, as, child, rejection, notice, meeting, decision, plan };
+  /** A consent of the child's naming these organisations: by default for the hub, all of 2026, recorded on 1 January. */
+  async function consent(
+    childId: string,
+    organisationIds: string[],
+    fields: Partial<typeof consents.$inferInsert> = {},
+  ) {
+    const [row] = await db
+      .insert(consents)
+      .values({
+        tenantId: tenant.id,
+        childId,
+        givenBy: 'both',
+        categories: ['social_services', 'school', 'health'],
+        purposes: ['hub'],
+        validFrom: '2026-01-01',
+        validTo: '2026-12-31',
+        form: 'written',
+        recordedBy: people.social_worker.id,
+        recordedAt: new Date('2026-01-01T10:00:00+01:00'),
+        ...fields,
+      })
+      .returning();
+    await db
+      .insert(consentOrganisations)
+      .values(organisationIds.map((organisationId) => ({ consentId: row!.id, organisationId })));
+  }
+
+  return { tenant, org, other, people, as, child, rejection, notice, meeting, decision, plan, consent };
 }
 
 /** A figures URL for one indicator over a range. */

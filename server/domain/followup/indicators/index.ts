@@ -1,5 +1,6 @@
 import type { IndicatorId } from '../../../../common/schemas/followup.ts';
 import { childParticipation } from './child-participation.ts';
+import { consentCoversHub } from './consent-covers-hub.ts';
 import { decisionsOnTime } from './decisions-on-time.ts';
 import { firstHubMeeting } from './first-hub-meeting.ts';
 import { missingCoreRole } from './missing-core-role.ts';
@@ -15,4 +16,5 @@ export const indicators: Record<IndicatorId, IndicatorDefinition> = {
   decisions_on_time: decisionsOnTime,
   missing_core_role: missingCoreRole,
   child_participation: childParticipation,
+  consent_covers_hub: consentCoversHub,
 };
