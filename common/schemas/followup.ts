@@ -15,6 +15,7 @@ export const indicatorIds = [
   'missing_core_role',
   'child_participation',
   'consent_covers_hub',
+  'child_questions_overdue',
 ] as const;
 export const IndicatorId = z.enum(indicatorIds);
 export type IndicatorId = z.infer<typeof IndicatorId>;

@@ -163,4 +163,26 @@ describe('indicators', () => {
     expect(march).toMatchObject({ period: '2026-03', children: '13', base: '13', hits: '6' });
     expect(march!.value).toBeCloseTo(6 / 13, 3);
   });
+
+  it('children with an open question for the child past its due date at the end of the period, once per child', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const done = (closedAt: Date) => ({ status: 'done', closedAt });
+    for (let i = 0; i < 5; i++) {
+      const c = await w.child();
+      await w.question(c, '2026-03-20');
+      if (i === 0) await w.question(c, '2026-03-10'); // a second overdue one: the child counts once
+    }
+    await w.question(await w.child(), '2026-03-20', done(at(25, 12))); // answered in March: no open question
+    await w.question(await w.child(), '2026-03-20', done(new Date('2026-04-02T12:00:00+02:00'))); // still open then
+    for (let i = 0; i < 5; i++) {
+      const c = await w.child();
+      await w.question(c, '2026-04-15');
+      if (i === 0) await w.question(c, '2026-03-05', { status: 'dropped', closedAt: at(10, 12) });
+    }
+    await w.question(await w.child(), '2026-03-31'); // due on the last day: not yet past it
+    // Raised in April: not open at March's end.
+    await w.question(await w.child(), '2026-04-10', { createdAt: new Date('2026-04-03T10:00:00+02:00') });
+    const [march] = await figure(w, 'child_questions_overdue');
+    expect(march).toMatchObject({ period: '2026-03', children: '12', base: '12', hits: '6', value: 0.5 });
+  });
 });

@@ -5,6 +5,7 @@ import { notifications } from '../../notify/tables.ts';
 import { children } from '../children/tables.ts';
 import { consentOrganisations, consents } from '../consent/tables.ts';
 import { childEvents } from '../events/tables.ts';
+import { hubQuestions } from '../hub/tables.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { plans } from '../plans/tables.ts';
 import {
@@ -153,7 +154,27 @@ export async function followupWorld(app: FastifyInstance, db: Db) {
       .values(organisationIds.map((organisationId) => ({ consentId: row!.id, organisationId })));
   }
 
-  return { tenant, org, other, people, as, child, rejection, notice, meeting, decision, plan, consent };
+  /** A question for the child, held by its first hub member: by default open, raised on 1 March 2026. */
+  async function question(
+    c: { id: string; members: { id: string }[] },
+    dueOn: string,
+    fields: Partial<typeof hubQuestions.$inferInsert> = {},
+  ) {
+    await db.insert(hubQuestions).values({
+      tenantId: tenant.id,
+      childId: c.id,
+      text: 'Hur går det i skolan?',
+      ownerMemberId: c.members[0]!.id,
+      dueOn,
+      createdBy: people.social_worker.id,
+      createdAt: new Date('2026-03-01T10:00:00+01:00'),
+      ownerOrganisationId: org.id,
+      category: 'social_services',
+      ...fields,
+    });
+  }
+
+  return { tenant, org, other, people, as, child, rejection, notice, meeting, decision, plan, consent, question };
 }
 
 /** A figures URL for one indicator over a range. */

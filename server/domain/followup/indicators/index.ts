@@ -1,5 +1,6 @@
 import type { IndicatorId } from '../../../../common/schemas/followup.ts';
 import { childParticipation } from './child-participation.ts';
+import { childQuestionsOverdue } from './child-questions-overdue.ts';
 import { consentCoversHub } from './consent-covers-hub.ts';
 import { decisionsOnTime } from './decisions-on-time.ts';
 import { firstHubMeeting } from './first-hub-meeting.ts';
@@ -17,4 +18,5 @@ export const indicators: Record<IndicatorId, IndicatorDefinition> = {
   missing_core_role: missingCoreRole,
   child_participation: childParticipation,
   consent_covers_hub: consentCoversHub,
+  child_questions_overdue: childQuestionsOverdue,
 };
