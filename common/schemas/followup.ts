@@ -16,6 +16,7 @@ export const indicatorIds = [
   'child_participation',
   'consent_covers_hub',
   'child_questions_overdue',
+  'besked_contradictions_open',
 ] as const;
 export const IndicatorId = z.enum(indicatorIds);
 export type IndicatorId = z.infer<typeof IndicatorId>;

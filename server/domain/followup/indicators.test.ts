@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { children } from '../children/tables.ts';
 import { figuresUrl, followupWorld } from './test-fixtures.ts';
 
 /** Each indicator on a hand-built municipality, with the value worked out by hand. */
@@ -184,5 +186,25 @@ describe('indicators', () => {
     await w.question(await w.child(), '2026-04-10', { createdAt: new Date('2026-04-03T10:00:00+02:00') });
     const [march] = await figure(w, 'child_questions_overdue');
     expect(march).toMatchObject({ period: '2026-03', children: '12', base: '12', hits: '6', value: 0.5 });
+  });
+
+  it('children with an open besked contradiction at the end of the period', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const april = (day: number) => new Date(`2026-04-0${day}T10:00:00+02:00`);
+    for (let i = 0; i < 5; i++) await w.contradiction(await w.child(), at(10, 9), null);
+    await w.contradiction(await w.child(), at(10, 9), at(20, 9)); // the hub agreed its line in March
+    await w.contradiction(await w.child(), at(10, 9), april(5)); // agreed in April: open at March's end
+    await w.contradiction(await w.child(), april(2), null); // marked in April
+    for (let i = 0; i < 3; i++) await w.child();
+    // A case closed in mid-March is not in March's end state, open contradiction or not.
+    const closed = await w.child();
+    await w.contradiction(closed, at(10, 9), null);
+    await t.database.db
+      .update(children)
+      .set({ closedAt: at(15, 12) })
+      .where(eq(children.id, closed.id));
+    const [march] = await figure(w, 'besked_contradictions_open');
+    expect(march).toMatchObject({ period: '2026-03', children: '11', base: '11', hits: '6' });
+    expect(march!.value).toBeCloseTo(6 / 11, 3);
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/connect.ts';
 import { notifications } from '../../notify/tables.ts';
+import { beskedContradictions, beskedEntries } from '../besked/tables.ts';
 import { children } from '../children/tables.ts';
 import { consentOrganisations, consents } from '../consent/tables.ts';
 import { childEvents } from '../events/tables.ts';
@@ -174,7 +175,43 @@ export async function followupWorld(app: FastifyInstance, db: Db) {
     });
   }
 
-  return { tenant, org, other, people, as, child, rejection, notice, meeting, decision, plan, consent, question };
+  /** Two things told the child on one topic, marked as contradicting at `markedAt`; resolved at `resolvedAt`. */
+  async function contradiction(c: { id: string; members: { id: string }[] }, markedAt: Date, resolvedAt: Date | null) {
+    const entry = async (summary: string) =>
+      (
+        await db
+          .insert(beskedEntries)
+          .values({
+            tenantId: tenant.id,
+            childId: c.id,
+            topic: 'school',
+            toldOn: '2026-02-01',
+            summary,
+            language: 'prs',
+            interpreterUsed: true,
+            memberId: c.members[0]!.id,
+            ownerOrganisationId: org.id,
+            category: 'school',
+          })
+          .returning()
+      )[0]!.id;
+    const [a, b] = [await entry('Du börjar skolan i mars'), await entry('Du börjar skolan i augusti')].sort();
+    await db.insert(beskedContradictions).values({
+      tenantId: tenant.id,
+      childId: c.id,
+      topic: 'school',
+      entryA: a!,
+      entryB: b!,
+      markedBy: people.social_worker.id,
+      markedAt,
+      resolvedAt,
+    });
+  }
+
+  return {
+    ...{ tenant, org, other, people, as, child, rejection, notice, meeting, decision, plan },
+    ...{ consent, question, contradiction },
+  };
 }
 
 /** A figures URL for one indicator over a range. */

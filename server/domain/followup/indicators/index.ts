@@ -1,4 +1,5 @@
 import type { IndicatorId } from '../../../../common/schemas/followup.ts';
+import { beskedContradictionsOpen } from './besked-contradictions-open.ts';
 import { childParticipation } from './child-participation.ts';
 import { childQuestionsOverdue } from './child-questions-overdue.ts';
 import { consentCoversHub } from './consent-covers-hub.ts';
@@ -19,4 +20,5 @@ export const indicators: Record<IndicatorId, IndicatorDefinition> = {
   child_participation: childParticipation,
   consent_covers_hub: consentCoversHub,
   child_questions_overdue: childQuestionsOverdue,
+  besked_contradictions_open: beskedContradictionsOpen,
 };
