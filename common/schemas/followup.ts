@@ -17,6 +17,7 @@ export const indicatorIds = [
   'consent_covers_hub',
   'child_questions_overdue',
   'besked_contradictions_open',
+  'plan_follow_up_on_time',
 ] as const;
 export const IndicatorId = z.enum(indicatorIds);
 export type IndicatorId = z.infer<typeof IndicatorId>;

@@ -207,4 +207,36 @@ describe('indicators', () => {
     expect(march).toMatchObject({ period: '2026-03', children: '11', base: '11', hits: '6' });
     expect(march!.value).toBeCloseTo(6 / 11, 3);
   });
+
+  it("plan follow-ups held by the day the version's adoption set; replaced or ended before it, not counted", async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    type Args = Parameters<typeof w.adoptedPlan>;
+    const plan = async (versions: Args[1], followUps: Args[2] = [], endedOn: Args[3] = null) =>
+      w.adoptedPlan((await w.child()).id, versions, followUps, endedOn);
+    const v1 = { adoptedOn: '2026-01-10', followUpOn: '2026-03-10' };
+    // Held on the day (recorded the day after), and one held early: on time.
+    for (let i = 0; i < 5; i++) await plan([v1], [{ version: 1, heldOn: '2026-03-10', recordedOn: '2026-03-11' }]);
+    await plan([v1], [{ version: 1, heldOn: '2026-03-09' }]);
+    // Held late, twice, and never held: not on time.
+    await plan([v1], [{ version: 1, heldOn: '2026-03-12' }]);
+    await plan([v1], [{ version: 1, heldOn: '2026-03-11' }]);
+    await plan([v1]);
+    // Ended or replaced by a new version before the day: it never fell due. After the day, it was missed.
+    await plan([v1], [], '2026-02-20');
+    await plan([v1, { adoptedOn: '2026-03-05', followUpOn: '2026-06-10' }]);
+    await plan([v1, { adoptedOn: '2026-03-15', followUpOn: '2026-06-15' }]);
+    await plan([v1], [], '2026-03-20');
+    // Due in February and held then; its second follow-up in March had a day Navet no longer knows.
+    await plan(
+      [{ adoptedOn: '2026-01-10', followUpOn: '2026-02-10' }],
+      [
+        { version: 1, heldOn: '2026-02-10' },
+        { version: 1, heldOn: '2026-03-20' },
+      ],
+    );
+    const [february, march] = await figure(w, 'plan_follow_up_on_time', '2026-02', '2026-03');
+    expect(february).toMatchObject({ period: '2026-02', children: '<5' });
+    expect(march).toMatchObject({ period: '2026-03', children: '11', base: '11', hits: '6' });
+    expect(march!.value).toBeCloseTo(6 / 11, 3);
+  });
 });

@@ -8,7 +8,7 @@ import { consentOrganisations, consents } from '../consent/tables.ts';
 import { childEvents } from '../events/tables.ts';
 import { hubQuestions } from '../hub/tables.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
-import { plans } from '../plans/tables.ts';
+import { planFollowUps, plans, planVersions } from '../plans/tables.ts';
 import {
   buildChild,
   buildOrganisation,
@@ -208,9 +208,43 @@ export async function followupWorld(app: FastifyInstance, db: Db) {
     });
   }
 
+  /**
+   * An adopted plan: its versions (when adopted, the follow-up day set), the follow-ups recorded (of which
+   * version, the day held, recorded at noon that day unless said) and when it ended, if it did.
+   */
+  async function adoptedPlan(
+    childId: string,
+    versions: { adoptedOn: string; followUpOn: string }[],
+    followUps: { version: number; heldOn: string; recordedOn?: string }[] = [],
+    endedOn: string | null = null,
+  ) {
+    const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+    const by = people.social_worker.id;
+    const [p] = await db
+      .insert(plans)
+      .values({
+        ...{ tenantId: tenant.id, childId, kind: 'sip', initiatorId: by, adoptedVersion: versions.length },
+        ...{ status: endedOn ? 'ended' : 'active', endedAt: endedOn ? noon(endedOn) : null },
+        ...{ followUpOn: versions.at(-1)!.followUpOn, followUpUserId: by },
+      })
+      .returning();
+    await db.insert(planVersions).values(
+      versions.map((v, i) => ({
+        ...{ planId: p!.id, number: i + 1, tenantId: tenant.id, childId, content: {} as never },
+        ...{ adoptedAt: noon(v.adoptedOn), adoptedBy: by, childApproved: true },
+        ...{ followUpOn: v.followUpOn, followUpUserId: by },
+      })),
+    );
+    for (const f of followUps)
+      await db.insert(planFollowUps).values({
+        ...{ tenantId: tenant.id, planId: p!.id, versionNumber: f.version, heldOn: f.heldOn, recordedBy: by },
+        ...{ summary: 'Uppföljning', outcomes: [], createdAt: noon(f.recordedOn ?? f.heldOn) },
+      });
+  }
+
   return {
     ...{ tenant, org, other, people, as, child, rejection, notice, meeting, decision, plan },
-    ...{ consent, question, contradiction },
+    ...{ consent, question, contradiction, adoptedPlan },
   };
 }
 

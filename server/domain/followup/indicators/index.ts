@@ -6,6 +6,7 @@ import { consentCoversHub } from './consent-covers-hub.ts';
 import { decisionsOnTime } from './decisions-on-time.ts';
 import { firstHubMeeting } from './first-hub-meeting.ts';
 import { missingCoreRole } from './missing-core-role.ts';
+import { planFollowUpOnTime } from './plan-follow-up-on-time.ts';
 import { rejectionAcknowledged } from './rejection-acknowledged.ts';
 import { rejectionWithPlan } from './rejection-with-plan.ts';
 import type { IndicatorDefinition } from './types.ts';
@@ -21,4 +22,5 @@ export const indicators: Record<IndicatorId, IndicatorDefinition> = {
   consent_covers_hub: consentCoversHub,
   child_questions_overdue: childQuestionsOverdue,
   besked_contradictions_open: beskedContradictionsOpen,
+  plan_follow_up_on_time: planFollowUpOnTime,
 };
