@@ -34,6 +34,17 @@ test("the manager's dashboard: their organisation, a definition page, and a smal
   await page.getByRole('navigation').getByRole('link', { name: 'Uppföljning' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Uppföljning' })).toBeVisible();
   await expectCoreRoleFigure(page);
+  // Every indicator has its figure, the newer ones too, each with its definition page.
+  for (const name of [
+    'Nav vars organisationer täcks av ett samtycke',
+    'Barn med en försenad fråga till barnet',
+    'Barn med en öppen motsägelse i beskeden',
+    'Planens uppföljning hållen i tid',
+  ])
+    await expect(
+      page.getByRole('region', { name, exact: true }).getByRole('link', { name: 'Om indikatorn' }),
+    ).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Om indikatorn' })).toHaveCount(10);
   // The figures shown, as a file: the CSV holds the same indicator.
   const csv = await download(page, 'CSV-fil');
   expect(csv.file.suggestedFilename()).toBe('uppfoljning-organisation.csv');

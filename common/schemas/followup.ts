@@ -14,6 +14,10 @@ export const indicatorIds = [
   'decisions_on_time',
   'missing_core_role',
   'child_participation',
+  'consent_covers_hub',
+  'child_questions_overdue',
+  'besked_contradictions_open',
+  'plan_follow_up_on_time',
 ] as const;
 export const IndicatorId = z.enum(indicatorIds);
 export type IndicatorId = z.infer<typeof IndicatorId>;

@@ -14,6 +14,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
 import { errors, type Issue } from '../../errors.ts';
 import { loadAccess, type ChildAccess } from '../children/access.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 import { allTopics, memberRef } from '../hub/presenter.ts';
 import * as hubRepo from '../hub/repo.ts';
 import { resolveTopic } from '../hub/topics.service.ts';
@@ -202,6 +203,8 @@ export async function markContradiction(
       note: body.note,
       markedBy: actor.userId,
     });
+    // The follow-up figure on open contradictions is rebuilt within the minute.
+    await rollupAfterWrite(tx, actor.tenantId);
     await audit(tx, {
       action: 'besked.contradiction_marked',
       entity: 'besked_contradiction',
@@ -238,6 +241,7 @@ export async function agreeLine(
       recordedBy: actor.userId,
     });
     const resolved = await repo.resolveContradictions(tx, childId, topic.key, line.id);
+    if (resolved.length > 0) await rollupAfterWrite(tx, actor.tenantId);
     await audit(tx, {
       action: 'besked.line_agreed',
       entity: 'besked_line',

@@ -6,6 +6,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, errors, type Issue } from '../../errors.ts';
 import { loadAccess, type ChildAccess } from '../children/access.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 import { organisationOf, organisationRefs, personOf, personRefs } from '../sharing/lookup.ts';
 import {
   authorizeReadConsents,
@@ -99,6 +100,8 @@ export async function recordConsent(deps: Deps, actor: Actor, childId: string, b
       },
       body.organisationIds,
     );
+    // The follow-up figure "hubs covered by a consent" is rebuilt within the minute.
+    await rollupAfterWrite(tx, actor.tenantId);
     await audit(tx, {
       action: 'consent.recorded',
       entity: 'consent',
@@ -152,6 +155,7 @@ export async function withdrawConsent(
       withdrawalNote: body.note,
     });
     if (!updated) throw consentWithdrawn();
+    await rollupAfterWrite(tx, actor.tenantId);
     await audit(tx, {
       action: 'consent.withdrawn',
       entity: 'consent',

@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOrganisation } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { children } from '../children/tables.ts';
 import { figuresUrl, followupWorld } from './test-fixtures.ts';
 
 /** Each indicator on a hand-built municipality, with the value worked out by hand. */
@@ -119,5 +122,121 @@ describe('indicators', () => {
     }
     const [march] = await figure(w, 'child_participation');
     expect(march).toMatchObject({ children: '12', base: '12', hits: '6', value: 0.5 });
+  });
+
+  it('hubs whose organisations are named together in a consent for the hub valid at the end of the period', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const third = await buildOrganisation(t.database.db, w.tenant.id);
+    const [org, other] = [w.org.id, w.other.id];
+    const two = () => w.child({ orgs: { contact_person: other } });
+    for (let i = 0; i < 4; i++) await w.consent((await two()).id, [org, other]);
+    await w.consent((await two()).id, [org, other], { purposes: ['plan'] }); // not for the hub
+    await w.consent((await two()).id, [org, third.id]); // names another organisation
+    await w.consent((await two()).id, [org, other], {
+      withdrawnOn: '2026-03-20',
+      withdrawnAt: at(20, 10),
+    }); // covered at February's end, not at March's
+    await w.consent((await two()).id, [org, other], { validTo: '2026-03-31' }); // valid on March's last day
+    await w.consent((await two()).id, [org, other], { validFrom: '2026-04-01' }); // not yet valid
+    await two(); // no consent
+    // Valid from March, but recorded in April: Navet could not share on it in March.
+    await w.consent((await two()).id, [org, other], {
+      validFrom: '2026-03-01',
+      recordedAt: new Date('2026-04-02T10:00:00+02:00'),
+    });
+    await w.consent((await w.child()).id, [org]); // one organisation: nothing to cover, not counted
+    // Three organisations: every two of them named together, in three consents; then one pair missing.
+    const three = () => w.child({ orgs: { contact_person: other, god_man: third.id } });
+    const covered = await three();
+    for (const pair of [
+      [org, other],
+      [org, third.id],
+      [other, third.id],
+    ])
+      await w.consent(covered.id, pair);
+    const partly = await three();
+    for (const pair of [
+      [org, other],
+      [org, third.id],
+    ])
+      await w.consent(partly.id, pair);
+    const [february, march] = await figure(w, 'consent_covers_hub', '2026-02', '2026-03');
+    expect(february).toMatchObject({ period: '2026-02', children: '13', base: '13', hits: '7' });
+    expect(march).toMatchObject({ period: '2026-03', children: '13', base: '13', hits: '6' });
+    expect(march!.value).toBeCloseTo(6 / 13, 3);
+  });
+
+  it('children with an open question for the child past its due date at the end of the period, once per child', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const done = (closedAt: Date) => ({ status: 'done', closedAt });
+    for (let i = 0; i < 5; i++) {
+      const c = await w.child();
+      await w.question(c, '2026-03-20');
+      if (i === 0) await w.question(c, '2026-03-10'); // a second overdue one: the child counts once
+    }
+    await w.question(await w.child(), '2026-03-20', done(at(25, 12))); // answered in March: no open question
+    await w.question(await w.child(), '2026-03-20', done(new Date('2026-04-02T12:00:00+02:00'))); // still open then
+    for (let i = 0; i < 5; i++) {
+      const c = await w.child();
+      await w.question(c, '2026-04-15');
+      if (i === 0) await w.question(c, '2026-03-05', { status: 'dropped', closedAt: at(10, 12) });
+    }
+    await w.question(await w.child(), '2026-03-31'); // due on the last day: not yet past it
+    // Raised in April: not open at March's end.
+    await w.question(await w.child(), '2026-04-10', { createdAt: new Date('2026-04-03T10:00:00+02:00') });
+    const [march] = await figure(w, 'child_questions_overdue');
+    expect(march).toMatchObject({ period: '2026-03', children: '12', base: '12', hits: '6', value: 0.5 });
+  });
+
+  it('children with an open besked contradiction at the end of the period', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const april = (day: number) => new Date(`2026-04-0${day}T10:00:00+02:00`);
+    for (let i = 0; i < 5; i++) await w.contradiction(await w.child(), at(10, 9), null);
+    await w.contradiction(await w.child(), at(10, 9), at(20, 9)); // the hub agreed its line in March
+    await w.contradiction(await w.child(), at(10, 9), april(5)); // agreed in April: open at March's end
+    await w.contradiction(await w.child(), april(2), null); // marked in April
+    for (let i = 0; i < 3; i++) await w.child();
+    // A case closed in mid-March is not in March's end state, open contradiction or not.
+    const closed = await w.child();
+    await w.contradiction(closed, at(10, 9), null);
+    await t.database.db
+      .update(children)
+      .set({ closedAt: at(15, 12) })
+      .where(eq(children.id, closed.id));
+    const [march] = await figure(w, 'besked_contradictions_open');
+    expect(march).toMatchObject({ period: '2026-03', children: '11', base: '11', hits: '6' });
+    expect(march!.value).toBeCloseTo(6 / 11, 3);
+  });
+
+  it("plan follow-ups held by the day the version's adoption set; replaced or ended before it, not counted", async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    type Args = Parameters<typeof w.adoptedPlan>;
+    const plan = async (versions: Args[1], followUps: Args[2] = [], endedOn: Args[3] = null) =>
+      w.adoptedPlan((await w.child()).id, versions, followUps, endedOn);
+    const v1 = { adoptedOn: '2026-01-10', followUpOn: '2026-03-10' };
+    // Held on the day (recorded the day after), and one held early: on time.
+    for (let i = 0; i < 5; i++) await plan([v1], [{ version: 1, heldOn: '2026-03-10', recordedOn: '2026-03-11' }]);
+    await plan([v1], [{ version: 1, heldOn: '2026-03-09' }]);
+    // Held late, twice, and never held: not on time.
+    await plan([v1], [{ version: 1, heldOn: '2026-03-12' }]);
+    await plan([v1], [{ version: 1, heldOn: '2026-03-11' }]);
+    await plan([v1]);
+    // Ended or replaced by a new version before the day: it never fell due. After the day, it was missed.
+    await plan([v1], [], '2026-02-20');
+    await plan([v1, { adoptedOn: '2026-03-05', followUpOn: '2026-06-10' }]);
+    await plan([v1, { adoptedOn: '2026-03-15', followUpOn: '2026-06-15' }]);
+    await plan([v1], [], '2026-03-20');
+    // Due in February and held then; its second follow-up in March had a day Navet no longer knows.
+    await plan(
+      [{ adoptedOn: '2026-01-10', followUpOn: '2026-02-10' }],
+      [
+        { version: 1, heldOn: '2026-02-10' },
+        { version: 1, heldOn: '2026-03-20' },
+      ],
+    );
+    const [february, march] = await figure(w, 'plan_follow_up_on_time', '2026-02', '2026-03');
+    expect(february).toMatchObject({ period: '2026-02', children: '<5' });
+    expect(march).toMatchObject({ period: '2026-03', children: '11', base: '11', hits: '6' });
+    expect(march!.value).toBeCloseTo(6 / 11, 3);
   });
 });

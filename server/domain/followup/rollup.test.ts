@@ -35,7 +35,11 @@ async function handBuilt(w: World) {
     const c = await w.child({
       core: i >= 8 ? ['social_worker', 'contact_person'] : undefined,
       arrivalDate: i < 6 ? '2026-01-10' : '2026-03-05',
+      // Eight hubs span two organisations, six of them covered by a consent (one withdrawn in February).
+      orgs: i % 3 === 2 ? undefined : { contact_person: w.other.id },
     });
+    if (i < 8 && i % 3 !== 2)
+      await w.consent(c.id, [w.org.id, w.other.id], i === 7 ? { withdrawnAt: at(2, 15, 9) } : {});
     ids.push(c.id);
     if (i < 4) await w.meeting(c.id, at(1, 15, 9), { kind: 'first_hub', childParticipation: 'whole' });
     else if (i >= 6 && i < 9) await w.meeting(c.id, at(3, 10, 9), { kind: 'first_hub' });
@@ -54,6 +58,23 @@ async function handBuilt(w: World) {
       at(2, i < 6 ? 18 : 25, 12),
     );
     await w.meeting(c.id, at(3, 20, 10), { childParticipation: i % 3 ? 'some_items' : 'none' });
+    // A question for the child due in February: answered then, in March, or not at all.
+    await w.question(c, '2026-02-16', {
+      createdAt: at(1, 20, 9),
+      ...(i % 3 === 0 ? {} : { status: 'done', closedAt: at(i % 3 === 1 ? 2 : 3, 10, 9) }),
+    });
+    // Contradictions marked in February, half of them resolved in March.
+    if (i < 8) await w.contradiction(c, at(2, 5, 9), i % 2 ? at(3, 3, 9) : null);
+    // Plans adopted in January (the first seven have one already): held on time, late, replaced or never.
+    if (i >= 7) {
+      const v1 = { adoptedOn: '2026-01-05', followUpOn: '2026-03-16' };
+      const v2 = { adoptedOn: '2026-04-01', followUpOn: '2026-06-16' }; // after the day: the first one missed
+      await w.adoptedPlan(
+        c.id,
+        i === 7 ? [v1, v2] : [v1],
+        i % 2 ? [{ version: 1, heldOn: i === 9 ? '2026-03-18' : '2026-03-16' }] : [],
+      );
+    }
   }
   // Two cases closed in mid-March: in February's end state, not in March's.
   for (const id of ids.slice(10))
@@ -71,6 +92,18 @@ async function nightly(tenantId: string) {
   expect(await runDueJobs(t.deps, now, { tenantId })).toBe(1);
 }
 
+/** How many rebuilds of the municipality the writes since the last call asked for (then forgets them). */
+async function rebuildsAsked(tenantId: string): Promise<number> {
+  const db = t.database.db;
+  const ours = and(eq(jobs.tenantId, tenantId), eq(jobs.kind, ROLLUP_TENANT_JOB));
+  const rows = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(ours, eq(jobs.status, 'pending')));
+  await db.delete(jobs).where(ours);
+  return rows.length;
+}
+
 const queries = (id: string): FiguresQuery[] => [
   { level: 'municipality', id, from: '2026-01', to: '2026-06', period: 'month' },
   { level: 'municipality', id, from: '2026-01', to: '2026-06', period: 'quarter' },
@@ -86,7 +119,7 @@ describe('the follow-up roll-up', () => {
     await handBuilt(w);
     const municipality = { tenantIds: [w.tenant.id], collaborationIds: [] };
     const organisation = { ...municipality, organisationId: w.org.id };
-    const direct = [];
+    const direct: Awaited<ReturnType<typeof computeFigures>>[] = [];
     for (const q of queries(w.tenant.id)) {
       direct.push(await computeFigures(t.database.db, municipality, q));
       direct.push(await computeFigures(t.database.db, organisation, q));
@@ -94,6 +127,16 @@ describe('the follow-up roll-up', () => {
     // Not vacuous: the hand-built data shows numbers, not only "<5".
     const march = direct[6]!.find((f) => f.indicator === 'rejection_acknowledged')!.points[0]!;
     expect(march).toMatchObject({ period: '2026-03', children: '8', base: '8' });
+    // The new indicators are not vacuous either.
+    const figure = (i: number, indicator: string) => direct[i]!.find((f) => f.indicator === indicator)!.points;
+    expect(figure(0, 'consent_covers_hub').slice(0, 2)).toMatchObject([
+      { period: '2026-01', children: '8' },
+      { period: '2026-02', children: '8' },
+    ]);
+    expect(figure(0, 'child_questions_overdue')[1]).toMatchObject({ period: '2026-02', children: '8' });
+    expect(figure(0, 'besked_contradictions_open')[1]).toMatchObject({ period: '2026-02', children: '12' });
+    expect(figure(0, 'plan_follow_up_on_time')[0]).toMatchObject({ period: '2026-03', children: '5', hits: '<5' });
+    expect(figure(6, 'besked_contradictions_open')[0]).toMatchObject({ children: '10' });
     // The two closed cases are in January's and February's end state, not in March's.
     expect(direct[0]!.find((f) => f.indicator === 'missing_core_role')!.points.slice(0, 3)).toMatchObject([
       { period: '2026-01', children: '12', hits: '<5' },
@@ -146,14 +189,7 @@ describe('the follow-up roll-up', () => {
     const c = await w.child();
     await w.decision(c.id, '2026-02-20', 'open', null);
     const db = t.database.db;
-    const pending = async () => {
-      const rows = await db
-        .select({ id: jobs.id })
-        .from(jobs)
-        .where(and(eq(jobs.tenantId, w.tenant.id), eq(jobs.kind, ROLLUP_TENANT_JOB), eq(jobs.status, 'pending')));
-      await db.delete(jobs).where(and(eq(jobs.tenantId, w.tenant.id), eq(jobs.kind, ROLLUP_TENANT_JOB)));
-      return rows.length;
-    };
+    const pending = () => rebuildsAsked(w.tenant.id);
     expect(await pending()).toBe(0);
     const social = await w.as(w.people.social_worker);
 
@@ -173,6 +209,47 @@ describe('the follow-up roll-up', () => {
     const [row] = await db.select({ version: children.version }).from(children).where(eq(children.id, c.id));
     const close = await social.post(`/api/children/${c.id}/close`, { version: row!.version, reason: 'moved' });
     expect(close.statusCode, close.body).toBe(200);
+    expect(await pending()).toBe(1);
+  });
+
+  it('a consent recorded or withdrawn, a question raised or answered, a contradiction marked or resolved each ask for a rebuild', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const c = await w.child({ orgs: { contact_person: w.other.id } });
+    const pending = () => rebuildsAsked(w.tenant.id);
+    const social = await w.as(w.people.social_worker);
+    const today = todayInSweden();
+    const expectStatus = (res: { statusCode: number; body: string }, status = 201) =>
+      expect(res.statusCode, res.body).toBe(status);
+
+    const consent = await social.post(`/api/children/${c.id}/consents`, {
+      ...{ givenBy: 'both', organisationIds: [w.org.id, w.other.id], categories: ['school'], purposes: ['hub'] },
+      ...{ validFrom: today, validTo: today, form: 'written' },
+    });
+    expectStatus(consent);
+    expect(await pending()).toBe(1);
+    expectStatus(await social.post(`/api/consents/${consent.json().id}/withdraw`, { withdrawnOn: today }), 200);
+    expect(await pending()).toBe(1);
+
+    const url = `/api/children/${c.id}/questions`;
+    const question = await social.post(url, { text: 'Skolan?', ownerMemberId: c.members[0]!.id, dueOn: today });
+    expectStatus(question);
+    expect(await pending()).toBe(1);
+    expectStatus(await social.patch(`${url}/${question.json().id}`, { text: 'Skolan, och läxorna?' }), 200);
+    expect(await pending()).toBe(0); // the text is no figure
+    expectStatus(await social.patch(`${url}/${question.json().id}`, { status: 'done' }), 200);
+    expect(await pending()).toBe(1);
+
+    const besked = `/api/children/${c.id}/besked`;
+    const told = { topic: 'school', toldOn: today, language: 'prs', interpreterUsed: true };
+    for (const summary of ['Skolan börjar i mars', 'Skolan börjar i augusti'])
+      expectStatus(await social.post(`${besked}/entries`, { ...told, summary }));
+    expect(await pending()).toBe(0);
+    const view = (await social.get(besked)).json<{ topics: { entries: { id: string }[] }[] }>();
+    const entryIds = view.topics.flatMap((x) => x.entries.map((e) => e.id));
+    expectStatus(await social.post(`${besked}/contradictions`, { entryIds }));
+    expect(await pending()).toBe(1);
+    const line = { text: 'Skolan börjar i augusti', tellerMemberId: c.members[0]!.id };
+    expectStatus(await social.put(`${besked}/lines/school`, line), 200);
     expect(await pending()).toBe(1);
   });
 });

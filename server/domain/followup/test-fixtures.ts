@@ -2,10 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/connect.ts';
 import { notifications } from '../../notify/tables.ts';
+import { beskedContradictions, beskedEntries } from '../besked/tables.ts';
 import { children } from '../children/tables.ts';
+import { consentOrganisations, consents } from '../consent/tables.ts';
 import { childEvents } from '../events/tables.ts';
+import { hubQuestions } from '../hub/tables.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
-import { plans } from '../plans/tables.ts';
+import { planFollowUps, plans, planVersions } from '../plans/tables.ts';
 import {
   buildChild,
   buildOrganisation,
@@ -15,6 +18,8 @@ import {
   type TestUser,
 } from '../../test/factories.ts';
 import { login, type Client } from '../../test/harness.ts';
+
+type CoreRole = 'social_worker' | 'god_man' | 'contact_person';
 
 /**
  * A municipality for follow-up tests: an organisation with a manager, a
@@ -37,12 +42,14 @@ export async function followupWorld(app: FastifyInstance, db: Db) {
   };
   const as = (u: TestUser): Promise<Client> => login(app, u.email, TEST_PASSWORD);
 
-  /** A child with the given core places (default: the three), its hub members from `org`. */
-  async function child(opts: { core?: ('social_worker' | 'god_man' | 'contact_person')[]; arrivalDate?: string } = {}) {
+  /** A child with the given core places (default: the three), its hub members from `org` unless `orgs` says. */
+  async function child(
+    opts: { core?: CoreRole[]; arrivalDate?: string; orgs?: Partial<Record<CoreRole, string>> } = {},
+  ) {
     const core = opts.core ?? ['social_worker', 'god_man', 'contact_person'];
     const c = await buildChild(db, {
       tenantId: tenant.id,
-      hub: core.map((r) => ({ user: people[r], hubRole: r })),
+      hub: core.map((r) => ({ user: people[r], hubRole: r, organisationId: opts.orgs?.[r] })),
     });
     await db
       .update(children)
@@ -121,7 +128,124 @@ export async function followupWorld(app: FastifyInstance, db: Db) {
       .values({ tenantId: tenant.id, childId, kind: 'sip', status, initiatorId: people.social_worker.id });
   }
 
-  return { tenant, org, other, people, as, child, rejection, notice, meeting, decision, plan };
+  /** A consent of the child's naming these organisations: by default for the hub, all of 2026, recorded on 1 January. */
+  async function consent(
+    childId: string,
+    organisationIds: string[],
+    fields: Partial<typeof consents.$inferInsert> = {},
+  ) {
+    const [row] = await db
+      .insert(consents)
+      .values({
+        tenantId: tenant.id,
+        childId,
+        givenBy: 'both',
+        categories: ['social_services', 'school', 'health'],
+        purposes: ['hub'],
+        validFrom: '2026-01-01',
+        validTo: '2026-12-31',
+        form: 'written',
+        recordedBy: people.social_worker.id,
+        recordedAt: new Date('2026-01-01T10:00:00+01:00'),
+        ...fields,
+      })
+      .returning();
+    await db
+      .insert(consentOrganisations)
+      .values(organisationIds.map((organisationId) => ({ consentId: row!.id, organisationId })));
+  }
+
+  /** A question for the child, held by its first hub member: by default open, raised on 1 March 2026. */
+  async function question(
+    c: { id: string; members: { id: string }[] },
+    dueOn: string,
+    fields: Partial<typeof hubQuestions.$inferInsert> = {},
+  ) {
+    await db.insert(hubQuestions).values({
+      tenantId: tenant.id,
+      childId: c.id,
+      text: 'Hur går det i skolan?',
+      ownerMemberId: c.members[0]!.id,
+      dueOn,
+      createdBy: people.social_worker.id,
+      createdAt: new Date('2026-03-01T10:00:00+01:00'),
+      ownerOrganisationId: org.id,
+      category: 'social_services',
+      ...fields,
+    });
+  }
+
+  /** Two things told the child on one topic, marked as contradicting at `markedAt`; resolved at `resolvedAt`. */
+  async function contradiction(c: { id: string; members: { id: string }[] }, markedAt: Date, resolvedAt: Date | null) {
+    const entry = async (summary: string) =>
+      (
+        await db
+          .insert(beskedEntries)
+          .values({
+            tenantId: tenant.id,
+            childId: c.id,
+            topic: 'school',
+            toldOn: '2026-02-01',
+            summary,
+            language: 'prs',
+            interpreterUsed: true,
+            memberId: c.members[0]!.id,
+            ownerOrganisationId: org.id,
+            category: 'school',
+          })
+          .returning()
+      )[0]!.id;
+    const [a, b] = [await entry('Du börjar skolan i mars'), await entry('Du börjar skolan i augusti')].sort();
+    await db.insert(beskedContradictions).values({
+      tenantId: tenant.id,
+      childId: c.id,
+      topic: 'school',
+      entryA: a!,
+      entryB: b!,
+      markedBy: people.social_worker.id,
+      markedAt,
+      resolvedAt,
+    });
+  }
+
+  /**
+   * An adopted plan: its versions (when adopted, the follow-up day set), the follow-ups recorded (of which
+   * version, the day held, recorded at noon that day unless said) and when it ended, if it did.
+   */
+  async function adoptedPlan(
+    childId: string,
+    versions: { adoptedOn: string; followUpOn: string }[],
+    followUps: { version: number; heldOn: string; recordedOn?: string }[] = [],
+    endedOn: string | null = null,
+  ) {
+    const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+    const by = people.social_worker.id;
+    const [p] = await db
+      .insert(plans)
+      .values({
+        ...{ tenantId: tenant.id, childId, kind: 'sip', initiatorId: by, adoptedVersion: versions.length },
+        ...{ status: endedOn ? 'ended' : 'active', endedAt: endedOn ? noon(endedOn) : null },
+        ...{ followUpOn: versions.at(-1)!.followUpOn, followUpUserId: by },
+      })
+      .returning();
+    await db.insert(planVersions).values(
+      versions.map((v, i) => ({
+        ...{ planId: p!.id, number: i + 1, tenantId: tenant.id, childId, content: {} as never },
+        ...{ adoptedAt: noon(v.adoptedOn), adoptedBy: by, childApproved: true },
+        ...{ followUpOn: v.followUpOn, followUpUserId: by },
+      })),
+    );
+    for (const f of followUps)
+      await db.insert(planFollowUps).values({
+        ...{ tenantId: tenant.id, planId: p!.id, versionNumber: f.version, heldOn: f.heldOn, recordedBy: by },
+        ...{ summary: 'Uppföljning', outcomes: [], createdAt: noon(f.recordedOn ?? f.heldOn) },
+      });
+  }
+
+  return {
+    ...{ tenant, org, other, people, as, child, rejection, notice, meeting, decision, plan },
+    ...{ consent, question, contradiction, adoptedPlan },
+  };
 }
 
 /** A figures URL for one indicator over a range. */

@@ -11,6 +11,7 @@ import { authorize } from '../children/policy.ts';
 import * as childRepo from '../children/repo.ts';
 import { activeMembership, visibleChildren } from '../children/scope.ts';
 import { children, hubMembers } from '../children/tables.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 import { auditSharing, sharingEntries } from '../sharing/audit.ts';
 import { decide, loadGrants, loadGrantsOf, organisationsOf, sharedWith, type Grants } from '../sharing/rule.ts';
 import { authorizeEditQuestion, canEditQuestion } from './policy.ts';
@@ -123,6 +124,8 @@ export async function createQuestion(deps: Deps, actor: Actor, childId: string, 
       })
       .returning();
     await scheduleQuestionReminder(tx, row!);
+    // The follow-up figure on overdue questions for the child is rebuilt within the minute.
+    await rollupAfterWrite(tx, actor.tenantId);
     await audit(tx, {
       action: 'hub.question_created',
       entity: 'hub_question',
@@ -191,6 +194,7 @@ export async function updateQuestion(
       .where(eq(hubQuestions.id, questionId))
       .returning();
     await scheduleQuestionReminder(tx, row!);
+    if (row!.status !== question.status || row!.dueOn !== question.dueOn) await rollupAfterWrite(tx, actor.tenantId);
     await audit(tx, {
       action: 'hub.question_updated',
       entity: 'hub_question',

@@ -1,8 +1,12 @@
 import type { IndicatorId } from '../../../../common/schemas/followup.ts';
+import { beskedContradictionsOpen } from './besked-contradictions-open.ts';
 import { childParticipation } from './child-participation.ts';
+import { childQuestionsOverdue } from './child-questions-overdue.ts';
+import { consentCoversHub } from './consent-covers-hub.ts';
 import { decisionsOnTime } from './decisions-on-time.ts';
 import { firstHubMeeting } from './first-hub-meeting.ts';
 import { missingCoreRole } from './missing-core-role.ts';
+import { planFollowUpOnTime } from './plan-follow-up-on-time.ts';
 import { rejectionAcknowledged } from './rejection-acknowledged.ts';
 import { rejectionWithPlan } from './rejection-with-plan.ts';
 import type { IndicatorDefinition } from './types.ts';
@@ -15,4 +19,8 @@ export const indicators: Record<IndicatorId, IndicatorDefinition> = {
   decisions_on_time: decisionsOnTime,
   missing_core_role: missingCoreRole,
   child_participation: childParticipation,
+  consent_covers_hub: consentCoversHub,
+  child_questions_overdue: childQuestionsOverdue,
+  besked_contradictions_open: beskedContradictionsOpen,
+  plan_follow_up_on_time: planFollowUpOnTime,
 };
