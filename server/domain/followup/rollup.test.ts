@@ -7,7 +7,7 @@ import { jobs } from '../../jobs/tables.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { children, hubMembers } from '../children/tables.ts';
 import { decisions } from '../meetings/tables.ts';
-import { ROLLUP_DELAY_MS, ROLLUP_TENANT_JOB, scheduleRollupSweep } from './rollup-jobs.ts';
+import { ROLLUP_DELAY_MS, ROLLUP_SWEEP_JOB, ROLLUP_TENANT_JOB, scheduleRollupSweep } from './rollup-jobs.ts';
 import { rebuildTenant } from './rollup-repo.ts';
 import { computeFigures } from './service.ts';
 import { followupRollupState } from './tables.ts';
@@ -87,6 +87,8 @@ async function handBuilt(w: World) {
 /** The nightly run: one rebuild per municipality not built today. */
 async function nightly(tenantId: string) {
   const now = new Date();
+  // Today's sweep may have run already in this database (once a day, deduplicated): a test run is its own night.
+  await t.database.db.delete(jobs).where(eq(jobs.kind, ROLLUP_SWEEP_JOB));
   await scheduleRollupSweep(t.database.db, now);
   expect(await runDueJobs(t.deps, now, { tenantId: null })).toBe(1);
   expect(await runDueJobs(t.deps, now, { tenantId })).toBe(1);
