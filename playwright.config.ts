@@ -1,20 +1,23 @@
 import { defineConfig, devices } from '@playwright/test';
+import { e2eWorkers, serverURL } from './e2e/server-url.ts';
 
-// Another port for parallel runs on one machine: NAVET_E2E_PORT=3299 npx playwright test
-const port = Number(process.env.NAVET_E2E_PORT ?? 3199);
-const baseURL = `http://127.0.0.1:${port}`;
+// This worker's own server (in the runner: the first one's); see e2e/server-url.ts.
+const baseURL = serverURL();
 
 /**
  * Browser tests drive the built client (dist/app, from `vite build`) served by
  * the real server on a fresh demo database, in Debian's Chromium: no browser
- * is ever downloaded. One worker: the tests share that server and its data.
+ * is ever downloaded. Two workers, each with a server and demo database of its
+ * own (e2e/server-url.ts): the tests of one worker share its server's data, one
+ * file after another, as they did when there was one worker; a file never
+ * depends on another having run before it.
  */
 export default defineConfig({
   testDir: 'e2e',
   // Its own folder per run when several runs share one checkout: NAVET_E2E_OUTPUT=test-results/mine
   outputDir: process.env.NAVET_E2E_OUTPUT ?? 'test-results',
   fullyParallel: false,
-  workers: 1,
+  workers: e2eWorkers,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   // Generous: the machine running them may be busy with other work.
@@ -51,15 +54,16 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], headless: true },
     },
   ],
-  webServer: {
+  // One server per worker, each on a fresh temporary data folder.
+  webServer: Array.from({ length: e2eWorkers }, (_, index) => ({
     // exec: the launcher is Playwright's own child, so it can tell when Playwright is gone.
     command: 'exec node e2e/server.mjs',
-    url: `${baseURL}/api/health`,
-    env: { PORT: String(port) },
+    url: `${serverURL(index)}/api/health`,
+    env: { PORT: new URL(serverURL(index)).port },
     reuseExistingServer: false,
     timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-  },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+  })),
 });

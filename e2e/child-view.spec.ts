@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './helpers.ts';
+import { serverURL } from './server-url.ts';
 import { apiSession, createSocialWorker, type ApiSession } from './hub-helpers.ts';
 
-const baseURL = `http://127.0.0.1:${process.env.NAVET_E2E_PORT ?? 3199}`;
+const baseURL = serverURL();
 
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 

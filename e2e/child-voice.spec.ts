@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, expectAccessible, logIn } from './helpers.ts';
+import { serverURL } from './server-url.ts';
 import { apiSession, type ApiSession } from './hub-helpers.ts';
 
-const baseURL = `http://127.0.0.1:${process.env.NAVET_E2E_PORT ?? 3199}`;
+const baseURL = serverURL();
 
 let adult: ApiSession;
 let childId: string;

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, expectAccessible, logIn } from './helpers.ts';
+import { serverURL } from './server-url.ts';
 import {
   apiSession,
   createSocialWorker,
@@ -9,7 +10,7 @@ import {
   type NewUser,
 } from './hub-helpers.ts';
 
-const baseURL = `http://127.0.0.1:${process.env.NAVET_E2E_PORT ?? 3199}`;
+const baseURL = serverURL();
 let nora: NewUser;
 
 test.beforeAll(async () => {
