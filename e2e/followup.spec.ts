@@ -40,11 +40,12 @@ test("the manager's dashboard: their organisation, a definition page, and a smal
     'Barn med en försenad fråga till barnet',
     'Barn med en öppen motsägelse i beskeden',
     'Planens uppföljning hållen i tid',
+    'Barn med ett ämne utan ansvarig vuxen',
   ])
     await expect(
       page.getByRole('region', { name, exact: true }).getByRole('link', { name: 'Om indikatorn' }),
     ).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Om indikatorn' })).toHaveCount(10);
+  await expect(page.getByRole('link', { name: 'Om indikatorn' })).toHaveCount(11);
   // The figures shown, as a file: the CSV holds the same indicator.
   const csv = await download(page, 'CSV-fil');
   expect(csv.file.suggestedFilename()).toBe('uppfoljning-organisation.csv');

@@ -23,14 +23,14 @@ function queryOf(session: BenchSession, n: number): FiguresQuery {
 }
 
 /**
- * (f) The follow-up dashboards: GET /api/followup/figures, all ten indicators
+ * (f) The follow-up dashboards: GET /api/followup/figures, all eleven indicators
  * at once, masked, read from the roll-up (`server/domain/followup/rollup-*.ts`),
  * which the generator builds as the nightly job does. As the social services'
  * managers and coordinators; one audit row per request.
  */
 export const scenario: Scenario = {
   key: 'f',
-  title: 'follow-up dashboards (GET /api/followup/figures, 10 indicators)',
+  title: 'follow-up dashboards (GET /api/followup/figures, 11 indicators)',
   actors: 'follow-up',
   inScaleCurve: true,
   scaleTarget: { maxP95Ms: 250 },

@@ -13,6 +13,7 @@ export const indicatorIds = [
   'rejection_with_plan',
   'decisions_on_time',
   'missing_core_role',
+  'topics_without_responsible',
   'child_participation',
   'consent_covers_hub',
   'child_questions_overdue',

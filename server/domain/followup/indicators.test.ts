@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { children } from '../children/tables.ts';
+import { children, hubMembers } from '../children/tables.ts';
 import { figuresUrl, followupWorld } from './test-fixtures.ts';
 
 /** Each indicator on a hand-built municipality, with the value worked out by hand. */
@@ -206,6 +206,64 @@ describe('indicators', () => {
     const [march] = await figure(w, 'besked_contradictions_open');
     expect(march).toMatchObject({ period: '2026-03', children: '11', base: '11', hits: '6' });
     expect(march!.value).toBeCloseTo(6 / 11, 3);
+  });
+
+  it('children with a topic of their matrix that nobody then in the hub was responsible for at the end of the period', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const db = t.database.db;
+    type Child = Awaited<ReturnType<typeof w.child>>;
+    const place = (c: Child, i: number, fields: { endedAt?: Date; startsOn?: string }) =>
+      db.update(hubMembers).set(fields).where(eq(hubMembers.id, c.members[i]!.id));
+    // The municipality's own topics: one archived on 10 March (in February's matrix, not in March's), one added
+    // on 5 March, and one archived in January that is in neither.
+    const licence = await w.ownTopic(new Date('2026-01-15T10:00:00+01:00'), at(10, 12));
+    const work = await w.ownTopic(at(5, 12));
+    await w.ownTopic(new Date('2025-11-03T10:00:00+01:00'), new Date('2026-01-20T10:00:00+01:00'));
+    const own = [licence, work];
+    // Another municipality's own topic is in none of these matrices.
+    await (await followupWorld(t.app, db)).ownTopic(new Date('2026-01-15T10:00:00+01:00'));
+    for (let i = 0; i < 5; i++) await w.topics(await w.child(), { own }); // every topic held, throughout
+    for (let i = 0; i < 4; i++) await w.child(); // nothing assigned
+    await w.topics(await w.child(), { own: [work] }); // the archived topic was never held: February only
+    await w.topics(await w.child(), { own: [licence] }); // the topic added in March is not held: March only
+    // Held by the contact person, whose place ends on 15 March; the fallback, still in the hub, covers nothing.
+    const leaves = await w.child();
+    await w.topics(leaves, { own, responsible: leaves.members[2]!.id, fallback: leaves.members[0]!.id });
+    await place(leaves, 2, { endedAt: at(15, 12) });
+    // A place that ends at the first instant of April is open all of March.
+    const stays = await w.child();
+    await w.topics(stays, { own, responsible: stays.members[2]!.id });
+    await place(stays, 2, { endedAt: new Date('2026-04-01T00:00:00+02:00') });
+    // Held by a member who joined the hub on 10 March (February only), and on 1 April (both months).
+    for (const startsOn of ['2026-03-10', '2026-04-01']) {
+      const c = await w.child();
+      await w.topics(c, { own, responsible: c.members[2]!.id });
+      await place(c, 2, { startsOn });
+    }
+    await w.topics(await w.child(), { own, cleared: ['health'] }); // one topic's responsible cleared
+    // Nothing assigned, but the case closed in mid-March: in February's end state, not in March's.
+    const closed = await w.child();
+    await db
+      .update(children)
+      .set({ closedAt: at(15, 12) })
+      .where(eq(children.id, closed.id));
+    const [february, march] = await figure(w, 'topics_without_responsible', '2026-02', '2026-03');
+    expect(february).toMatchObject({ period: '2026-02', children: '17', base: '17', hits: '9' });
+    expect(february!.value).toBeCloseTo(9 / 17, 3);
+    expect(march).toMatchObject({ period: '2026-03', children: '16', base: '16', hits: '8', value: 0.5 });
+  });
+
+  it('children with a topic nobody is responsible for: fewer than five of them, or of all, are not shown', async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    for (let i = 0; i < 6; i++) await w.topics(await w.child());
+    for (let i = 0; i < 3; i++) await w.child();
+    const [march] = await figure(w, 'topics_without_responsible');
+    expect(march).toMatchObject({ period: '2026-03', children: '9', base: '9', hits: '<5', value: null });
+
+    const few = await followupWorld(t.app, t.database.db);
+    for (let i = 0; i < 4; i++) await few.child();
+    const [small] = await figure(few, 'topics_without_responsible');
+    expect(small).toMatchObject({ period: '2026-03', children: '<5', base: '<5', hits: '<5', value: null });
   });
 
   it("plan follow-ups held by the day the version's adoption set; replaced or ended before it, not counted", async () => {

@@ -4,6 +4,7 @@ import { todayInSweden } from '../../../common/schemas/children.ts';
 import type { FiguresQuery } from '../../../common/schemas/followup.ts';
 import { runDueJobs } from '../../jobs/index.ts';
 import { jobs } from '../../jobs/tables.ts';
+import { buildUser } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { children, hubMembers } from '../children/tables.ts';
 import { decisions } from '../meetings/tables.ts';
@@ -31,6 +32,8 @@ type World = Awaited<ReturnType<typeof followupWorld>>;
 /** Twelve children over January–April 2026 touching every indicator, some of them in two quarters. */
 async function handBuilt(w: World) {
   const ids: string[] = [];
+  // The municipality's own topic, added in February: held in the first six matrices only.
+  const own = await w.ownTopic(at(2, 10, 9));
   for (let i = 0; i < 12; i++) {
     const c = await w.child({
       core: i >= 8 ? ['social_worker', 'contact_person'] : undefined,
@@ -65,6 +68,8 @@ async function handBuilt(w: World) {
     });
     // Contradictions marked in February, half of them resolved in March.
     if (i < 8) await w.contradiction(c, at(2, 5, 9), i % 2 ? at(3, 3, 9) : null);
+    // Every topic held in the first eight hubs (the own one in six), none in the last four.
+    if (i < 8) await w.topics(c, { own: i < 6 ? [own] : [] });
     // Plans adopted in January (the first seven have one already): held on time, late, replaced or never.
     if (i >= 7) {
       const v1 = { adoptedOn: '2026-01-05', followUpOn: '2026-03-16' };
@@ -139,6 +144,11 @@ describe('the follow-up roll-up', () => {
     expect(figure(0, 'besked_contradictions_open')[1]).toMatchObject({ period: '2026-02', children: '12' });
     expect(figure(0, 'plan_follow_up_on_time')[0]).toMatchObject({ period: '2026-03', children: '5', hits: '<5' });
     expect(figure(6, 'besked_contradictions_open')[0]).toMatchObject({ children: '10' });
+    expect(figure(0, 'topics_without_responsible').slice(0, 3)).toMatchObject([
+      { period: '2026-01', children: '12', hits: '<5' },
+      { period: '2026-02', children: '12', hits: '6', value: 0.5 },
+      { period: '2026-03', children: '10', hits: '<5' },
+    ]);
     // The two closed cases are in January's and February's end state, not in March's.
     expect(direct[0]!.find((f) => f.indicator === 'missing_core_role')!.points.slice(0, 3)).toMatchObject([
       { period: '2026-01', children: '12', hits: '<5' },
@@ -252,6 +262,42 @@ describe('the follow-up roll-up', () => {
     expect(await pending()).toBe(1);
     const line = { text: 'Skolan börjar i augusti', tellerMemberId: c.members[0]!.id };
     expectStatus(await social.put(`${besked}/lines/school`, line), 200);
+    expect(await pending()).toBe(1);
+  });
+
+  it("a topic's responsible set or cleared, the municipality's own topic added, archived or restored each ask for a rebuild", async () => {
+    const w = await followupWorld(t.app, t.database.db);
+    const c = await w.child();
+    const pending = () => rebuildsAsked(w.tenant.id);
+    const expectOk = (res: { statusCode: number; body: string }, status = 200) =>
+      expect(res.statusCode, res.body).toBe(status);
+
+    const social = await w.as(w.people.social_worker);
+    const hold = (responsibleMemberId: string | null, more: Record<string, unknown> = {}) =>
+      social.put(`/api/children/${c.id}/topics/school`, { responsibleMemberId, ...more });
+    expectOk(await hold(c.members[0]!.id));
+    expect(await pending()).toBe(1);
+    expectOk(await hold(c.members[0]!.id, { fallbackMemberId: c.members[1]!.id, shareableWithCivilSociety: true }));
+    expect(await pending()).toBe(0); // the fallback and the sharing are no figure
+    expectOk(await hold(c.members[2]!.id));
+    expect(await pending()).toBe(1);
+    expectOk(await hold(null));
+    expect(await pending()).toBe(1);
+
+    const admin = await w.as(
+      await buildUser(t.database.db, { tenantId: w.tenant.id, organisationId: w.org.id, role: 'tenant_admin' }),
+    );
+    const topic = await admin.post('/api/hub/topics', { labelSv: 'Körkort', labelEn: 'Driving licence' });
+    expectOk(topic, 201);
+    expect(await pending()).toBe(1);
+    const url = `/api/hub/topics/${topic.json<{ key: string }>().key}`;
+    expectOk(await admin.patch(url, { labelEn: 'Driving licence (B)' }));
+    expect(await pending()).toBe(0); // a new label is no figure
+    expectOk(await admin.patch(url, { archived: true }));
+    expect(await pending()).toBe(1);
+    expectOk(await admin.patch(url, { archived: true }));
+    expect(await pending()).toBe(0); // archived already
+    expectOk(await admin.patch(url, { archived: false }));
     expect(await pending()).toBe(1);
   });
 });

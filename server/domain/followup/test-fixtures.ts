@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { defaultTopics } from '../../../common/schemas/hub.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/connect.ts';
 import { notifications } from '../../notify/tables.ts';
@@ -6,7 +7,7 @@ import { beskedContradictions, beskedEntries } from '../besked/tables.ts';
 import { children } from '../children/tables.ts';
 import { consentOrganisations, consents } from '../consent/tables.ts';
 import { childEvents } from '../events/tables.ts';
-import { hubQuestions } from '../hub/tables.ts';
+import { hubQuestions, tenantTopics, topicAssignments } from '../hub/tables.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { planFollowUps, plans, planVersions } from '../plans/tables.ts';
 import {
@@ -242,9 +243,38 @@ export async function followupWorld(app: FastifyInstance, db: Db) {
       });
   }
 
+  /** A topic of the municipality's own, added at `createdAt` and archived at `archivedAt`; its key. */
+  async function ownTopic(createdAt: Date, archivedAt: Date | null = null): Promise<string> {
+    const [row] = await db
+      .insert(tenantTopics)
+      .values({ tenantId: tenant.id, labelSv: 'Körkort', labelEn: 'Driving licence', createdAt, archivedAt })
+      .returning();
+    return row!.id;
+  }
+
+  /**
+   * The child's matrix set: the guide's topics and `own` (the municipality's), each held by `responsible`
+   * (by default the child's first hub member) with `fallback` (none unless said); the `cleared` ones name nobody.
+   */
+  async function topics(
+    c: { id: string; members: { id: string }[] },
+    opts: { own?: string[]; responsible?: string; fallback?: string; cleared?: string[] } = {},
+  ) {
+    await db.insert(topicAssignments).values(
+      [...defaultTopics, ...(opts.own ?? [])].map((topic) => {
+        const named = !opts.cleared?.includes(topic);
+        return {
+          ...{ tenantId: tenant.id, childId: c.id, topic },
+          responsibleMemberId: named ? (opts.responsible ?? c.members[0]!.id) : null,
+          fallbackMemberId: named ? (opts.fallback ?? null) : null,
+        };
+      }),
+    );
+  }
+
   return {
     ...{ tenant, org, other, people, as, child, rejection, notice, meeting, decision, plan },
-    ...{ consent, question, contradiction, adoptedPlan },
+    ...{ consent, question, contradiction, adoptedPlan, ownTopic, topics },
   };
 }
 

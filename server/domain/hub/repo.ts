@@ -132,6 +132,15 @@ export async function assignmentsFor(db: Db, childIds: string[]): Promise<Assign
   return db.select().from(topicAssignments).where(inArray(topicAssignments.childId, childIds));
 }
 
+/** The assignment of one topic of one child, if it was ever set. */
+export async function findAssignment(db: Db, childId: string, topic: string): Promise<AssignmentRow | null> {
+  const [row] = await db
+    .select()
+    .from(topicAssignments)
+    .where(and(eq(topicAssignments.childId, childId), eq(topicAssignments.topic, topic)));
+  return row ?? null;
+}
+
 export async function upsertAssignment(db: Db, values: typeof topicAssignments.$inferInsert): Promise<AssignmentRow> {
   const [row] = await db
     .insert(topicAssignments)

@@ -13,6 +13,7 @@ import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
+import { rollupAfterWrite } from '../followup/rollup-jobs.ts';
 import { loadAccess, type ChildAccess } from '../children/access.ts';
 import { authorize, can } from '../children/policy.ts';
 import { authorizeManageTenantTopics } from './policy.ts';
@@ -43,6 +44,8 @@ export async function createTenantTopic(deps: Deps, actor: Actor, body: TenantTo
       .insert(tenantTopics)
       .values({ tenantId: actor.tenantId, labelSv: body.labelSv, labelEn: body.labelEn })
       .returning();
+    // A new topic is in every child's matrix at once, with nobody responsible: a follow-up figure.
+    await rollupAfterWrite(tx, actor.tenantId);
     await audit(tx, { action: 'tenant_topic.created', entity: 'tenant_topic', entityId: row!.id });
     return tenantTopic(row!);
   });
@@ -64,6 +67,8 @@ export async function updateTenantTopic(deps: Deps, actor: Actor, id: string, bo
       })
       .where(eq(tenantTopics.id, id))
       .returning();
+    // Archived or restored, the topic leaves or joins every child's matrix; a new label is no figure.
+    if ((row!.archivedAt === null) !== (existing.archivedAt === null)) await rollupAfterWrite(tx, actor.tenantId);
     await audit(tx, { action: 'tenant_topic.updated', entity: 'tenant_topic', entityId: id });
     return tenantTopic(row!);
   });
@@ -136,6 +141,7 @@ export async function assignTopic(
     if (body.fallbackMemberId && !body.responsibleMemberId)
       issues.push({ path: 'body.responsibleMemberId', message: 'Name the responsible member before a fallback.' });
     if (issues.length > 0) throw errors.validation(issues);
+    const previous = await repo.findAssignment(tx, childId, topic.key);
     await repo.upsertAssignment(tx, {
       tenantId: actor.tenantId,
       childId,
@@ -144,6 +150,9 @@ export async function assignTopic(
       fallbackMemberId: body.fallbackMemberId,
       shareableWithCivilSociety: body.shareableWithCivilSociety,
     });
+    // Who is responsible is a follow-up figure; the fallback and the sharing are not.
+    if ((previous?.responsibleMemberId ?? null) !== (body.responsibleMemberId ?? null))
+      await rollupAfterWrite(tx, actor.tenantId);
     const row = (await matrix(tx, a)).find((r) => r.topic.key === topic.key)!;
     await audit(tx, {
       action: 'hub.topic_assigned',

@@ -9,6 +9,7 @@ import { missingCoreRole } from './missing-core-role.ts';
 import { planFollowUpOnTime } from './plan-follow-up-on-time.ts';
 import { rejectionAcknowledged } from './rejection-acknowledged.ts';
 import { rejectionWithPlan } from './rejection-with-plan.ts';
+import { topicsWithoutResponsible } from './topics-without-responsible.ts';
 import type { IndicatorDefinition } from './types.ts';
 
 /** The one list of indicators: adding one is a file beside this and a line here (and its id in the schema). */
@@ -18,6 +19,7 @@ export const indicators: Record<IndicatorId, IndicatorDefinition> = {
   rejection_with_plan: rejectionWithPlan,
   decisions_on_time: decisionsOnTime,
   missing_core_role: missingCoreRole,
+  topics_without_responsible: topicsWithoutResponsible,
   child_participation: childParticipation,
   consent_covers_hub: consentCoversHub,
   child_questions_overdue: childQuestionsOverdue,
