@@ -101,6 +101,7 @@ export const errorStatus = {
   mail_failed: 502,
   oidc_unavailable: 502,
   pdf_font_missing: 503,
+  database_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorId = keyof typeof errorStatus;

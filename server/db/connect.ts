@@ -36,6 +36,8 @@ export interface OpenOptions {
   /** Skip the folder lock: only for a data folder this process already owns (tests' private copies). */
   skipLock?: boolean;
   poolSize?: number;
+  /** How long a query waits for a connection before failing (503 to a request); default 10 s. */
+  connectionTimeoutMs?: number;
 }
 
 /**
@@ -52,7 +54,13 @@ const embeddedStartParams = [
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // A request waits at most this long for a connection (the database restarting, or every connection
+    // busy) and then answers 503, instead of hanging until the client gives up.
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: opts.connectionTimeoutMs ?? 10_000,
+    });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;

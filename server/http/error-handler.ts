@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../common/errors.ts';
+import { isDatabaseUnavailable, unavailableRetryAfter } from '../db/unavailable.ts';
 import { AppError, type Issue } from '../errors.ts';
 
 const locations: Record<string, string> = {
@@ -60,6 +61,14 @@ export function installErrorHandler(app: FastifyInstance): void {
     } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       status = err.statusCode;
       body = { error: 'bad_request', message: 'The request could not be understood.' };
+    } else if (isDatabaseUnavailable(err)) {
+      // Nothing was written: the transaction never committed. Say so plainly, and when to come back.
+      void reply.header('retry-after', String(unavailableRetryAfter));
+      req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+      return reply.status(503).type('application/json').send({
+        error: 'database_unavailable',
+        message: 'The database cannot be reached right now. Try again in a few seconds.',
+      } satisfies ErrorBody);
     }
     if (status >= 500) req.log.error({ err }, 'unhandled error');
     return reply.status(status).type('application/json').send(body);

@@ -49,15 +49,28 @@ async function openPg(databaseUrl: string): Promise<Connection> {
   };
   let client: pg.Client | null = null;
   let ended = false;
+  let waiting = false;
+  // A lost connection reconnects and listens again, every second until the database answers (a restart
+  // refuses connections for a while); notices sent meanwhile are still in the database and reach the page on
+  // its next load or reconnect. One attempt pending at a time.
+  const reconnectLater = () => {
+    if (ended || waiting) return;
+    waiting = true;
+    setTimeout(() => {
+      waiting = false;
+      connect().catch((err: unknown) => {
+        console.error('PostgreSQL listener could not reconnect:', err instanceof Error ? err.message : String(err));
+        reconnectLater();
+      });
+    }, 1000).unref();
+  };
   const connect = async (): Promise<void> => {
     const c = new pg.Client({ connectionString: databaseUrl });
     c.on('notification', (msg) => dispatch(conn, msg.channel, msg.payload ?? ''));
-    // A lost connection reconnects and listens again; notices sent meanwhile are
-    // still in the database and reach the page on its next load or reconnect.
     c.on('error', (err) => {
       console.error('PostgreSQL listener error:', err.message);
       if (client === c) client = null;
-      if (!ended) setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+      reconnectLater();
     });
     await c.connect();
     for (const channel of conn.subscribers.keys()) await c.query(`listen ${quoteIdent(channel)}`);

@@ -30,7 +30,9 @@ async function withDrop(database: Database, drop: () => Promise<void>): Promise<
 
 /** A private copy of the migrated template folder, or the shared PostgreSQL database. */
 export async function openTestDatabase(): Promise<Database> {
-  if (process.env.DATABASE_URL) return openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 4 });
+  // Tests share one PostgreSQL server on a busy machine: wait for a connection as long as a test may take.
+  if (process.env.DATABASE_URL)
+    return openDatabase({ databaseUrl: process.env.DATABASE_URL, poolSize: 4, connectionTimeoutMs: 60_000 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'navet-test-'));
   fs.cpSync(inject('templateDir'), dir, { recursive: true });
   return withDrop(await openDatabase({ dataDir: dir, skipLock: true }), async () =>

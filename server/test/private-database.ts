@@ -45,7 +45,7 @@ export async function privateDatabase({ migrated }: { migrated: boolean }): Prom
     const name = `navet_private_${randomBytes(6).toString('hex')}`;
     await onServer(shared, `create database ${name}`);
     const databaseUrl = adminUrl(shared, name);
-    const open = () => openDatabase({ databaseUrl, poolSize: 2 });
+    const open = () => openDatabase({ databaseUrl, poolSize: 2, connectionTimeoutMs: 60_000 });
     if (migrated) {
       const d = await open();
       await d.migrate();
