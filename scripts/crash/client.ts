@@ -23,6 +23,11 @@ export class Client {
     readonly email: string,
   ) {}
 
+  /** The session cookie, for a request sent by hand. */
+  get sessionCookie(): string {
+    return this.cookie;
+  }
+
   async login(password: string): Promise<void> {
     const res = await fetch(`${this.base}/api/auth/login`, {
       method: 'POST',

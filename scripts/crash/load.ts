@@ -18,6 +18,11 @@ export interface LoadContext {
   ledger: Ledger;
   /** Set just before the SIGKILL: from then on a failed request is expected, not a finding. */
   killed: () => boolean;
+  /**
+   * Set when the kill is of the database, not of Navet: Navet stays up, so every request still gets an answer,
+   * and the only failure expected is 503 (database unavailable).
+   */
+  databaseKilled: () => boolean;
   /** Findings while the server was meant to be up (a 5xx, a refused valid write). */
   problems: string[];
 }
@@ -51,6 +56,15 @@ async function send<T>(ctx: LoadContext, maybe: Omit<Maybe, 'round'> | null, req
   try {
     return await request();
   } catch (err) {
+    if (ctx.databaseKilled()) {
+      if (err instanceof UnexpectedAnswer && err.status === 503) {
+        if (maybe) ctx.ledger.maybe.push({ ...maybe, round: ctx.round });
+        throw new Stop();
+      }
+      const what = err instanceof Error ? err.message : String(err);
+      ctx.problems.push(`round ${ctx.round}: while the database was down, not a 503: ${what}`);
+      throw new Stop();
+    }
     if (ctx.killed() && !(err instanceof UnexpectedAnswer)) {
       if (maybe) ctx.ledger.maybe.push({ ...maybe, round: ctx.round });
       throw new Stop();

@@ -2,6 +2,7 @@
 // moments, restarts it and checks that every acknowledged write survived whole.
 //   npm run test:crash -- --db embedded --rounds 20 [--seed N] [--keep]
 //   DATABASE_URL=postgres://… npm run test:crash -- --db pg --rounds 20
+//   eval "$(NAVET_PG_FSYNC=on scripts/pg-throwaway.sh start)"; npm run test:crash -- --db pg --kill-database-every 4
 // See scripts/crash/README.md.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +20,7 @@ function options() {
       rounds: { type: 'string', default: '20' },
       seed: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'kill-database-every': { type: 'string' },
     },
   });
   const rounds = Number(values.rounds);
@@ -26,7 +28,15 @@ function options() {
   if (values.db !== 'embedded' && values.db !== 'pg') throw new Error('--db is embedded or pg');
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds is a whole number, 1 or more');
   if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed is a whole number, 0 or more');
-  return { db: values.db, rounds, seed, keep: values.keep };
+  const every = values['kill-database-every'] === undefined ? null : Number(values['kill-database-every']);
+  if (every !== null) {
+    if (values.db !== 'pg') throw new Error('--kill-database-every needs --db pg');
+    if (!Number.isInteger(every) || every < 1) throw new Error('--kill-database-every is a whole number, 1 or more');
+    if (!process.env.NAVET_PG_DIR)
+      throw new Error('--kill-database-every needs NAVET_PG_DIR: a throwaway cluster (scripts/pg-throwaway.sh)');
+  }
+  const database = every === null ? undefined : { dir: process.env.NAVET_PG_DIR!, every };
+  return { db: values.db, rounds, seed, keep: values.keep, database };
 }
 
 /** A fresh database next to the one in DATABASE_URL, so the suite never meets another test's rows. */
@@ -68,7 +78,8 @@ async function main(): Promise<number> {
   }
   console.log(
     `Crash suite on ${opts.db === 'pg' ? 'PostgreSQL (a fresh database)' : `the embedded database in ${workDir}/data`}: ` +
-      `${opts.rounds} rounds, seed ${opts.seed} (repeat with --seed ${opts.seed}); server log ${logPath}`,
+      `${opts.rounds} rounds${opts.database ? `, every ${opts.database.every}th killing PostgreSQL itself` : ''}, ` +
+      `seed ${opts.seed} (repeat with --seed ${opts.seed}); server log ${logPath}`,
   );
   const started = Date.now();
   const result = await runRounds({
@@ -77,6 +88,7 @@ async function main(): Promise<number> {
     random: seededRandom(opts.seed),
     tag: `crash-${opts.seed}`,
     log,
+    database: opts.database,
   });
   log.end();
   const time = ((Date.now() - started) / 1000).toFixed(0);

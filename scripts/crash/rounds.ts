@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { openDatabase } from '../../server/db/connect.ts';
 import { DEMO_PASSWORD } from '../../server/demo/seed.ts';
 import { Client } from './client.ts';
+import { checkResumed, killDatabase, probeWhileDown, restartDatabase } from './database-kill.ts';
 import { newLedger, type Ledger } from './ledger.ts';
 import { runLoad } from './load.ts';
 import { between } from './rng.ts';
@@ -26,6 +27,11 @@ export interface RunOptions {
   random: () => number;
   tag: string;
   log: fs.WriteStream;
+  /**
+   * PostgreSQL only: every `every`-th round kills the database (the throwaway cluster in `dir`) instead of
+   * Navet, restarts it, and checks that the same Navet carried on (`database-kill.ts`).
+   */
+  database?: { dir: string; every: number };
 }
 
 export interface RunResult {
@@ -202,6 +208,7 @@ async function oneRound(opts: RunOptions, state: RoundState, round: number, out:
     const world = (state.world ??= await readWorld(contactPerson));
     if (round > 1) out.push(...(await checkThroughApi(socialWorker, contactPerson, ledger, round - 1)));
     let killed = false;
+    let databaseKilled = false;
     const problems: string[] = [];
     const load = runLoad({
       round,
@@ -212,6 +219,7 @@ async function oneRound(opts: RunOptions, state: RoundState, round: number, out:
       world,
       ledger,
       killed: () => killed,
+      databaseKilled: () => databaseKilled,
       problems,
     });
     // The clock starts at the first acknowledged write: on a busy machine a fresh server needs a moment to warm
@@ -220,11 +228,29 @@ async function oneRound(opts: RunOptions, state: RoundState, round: number, out:
     const delay = between(opts.random, 200, 3000);
     await new Promise((r) => setTimeout(r, delay));
     killed = true;
-    await killHard(server);
-    await load;
+    const database = opts.database && opts.target.kind === 'pg' && round % opts.database.every === 0;
+    if (database && opts.database && opts.target.kind === 'pg') {
+      databaseKilled = true;
+      const killedAt = new Date();
+      await killDatabase(opts.database.dir);
+      out.push(...(await probeWhileDown(server, reader.sessionCookie)));
+      await load;
+      await restartDatabase(opts.database.dir);
+      const back = Date.now();
+      // The same server, not restarted: it reconnects by itself.
+      await waitForHealth(server, 60_000);
+      out.push(...(await checkResumed(opts.target.url, killedAt)));
+      parts.push(
+        `PostgreSQL killed ${delay} ms after the first write acknowledged (after ${waited} ms), ` +
+          `Navet answered 503 meanwhile and served again ${seconds(Date.now() - back)} after the restart`,
+      );
+    } else {
+      await killHard(server);
+      await load;
+      parts.push(`first write acknowledged after ${waited} ms, killed ${delay} ms later`);
+    }
     out.push(...problems);
     const inFlight = ledger.maybe.filter((m) => m.round === round).length;
-    parts.push(`first write acknowledged after ${waited} ms, killed ${delay} ms later`);
     parts.push(`${ledger.acks.get(round) ?? 0} writes acknowledged, ${inFlight} create(s) in flight`);
     parts.push(`${ledger.reads.filter((r) => r.round === round).length} reads acknowledged`);
   } finally {

@@ -63,6 +63,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', (err) => console.error('PostgreSQL pool error:', err.message));
+    // Nor may one checked out: the pool listens only while a client is idle, so a database that goes away while
+    // a transaction sits between two statements raised an unhandled 'error' and ended the process. With this
+    // listener the client's next statement fails instead (the request answers 503), and the pool drops it.
+    pool.on('connect', (client) => {
+      client.on('error', (err) => console.error('PostgreSQL connection lost:', err.message));
+    });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       db,

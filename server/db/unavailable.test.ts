@@ -147,4 +147,17 @@ describe.skipIf(!process.env.DATABASE_URL)('PostgreSQL going away under a runnin
       .toBe(true);
     await subscription.close();
   });
+
+  it('a transaction open when the database goes away fails its next statement; the process carries on', async () => {
+    const inside = database.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      relay.cut();
+      // The lost connection is noticed between two statements, while the pool has the client checked out.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx.execute(sql`select 1`);
+    });
+    await expect(inside).rejects.toSatisfy(isDatabaseUnavailable);
+    relay.restore();
+    expect((await anonymous(app).get('/api/health')).statusCode).toBe(200);
+  });
 });
