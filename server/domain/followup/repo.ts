@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { FollowupPeriod, IndicatorId } from '../../../common/schemas/followup.ts';
 import type { Db } from '../../db/connect.ts';
 import { rowsOf } from '../../notify/recipients.ts';
@@ -21,11 +21,15 @@ export interface RawPoint {
 export function scopeOf(tenantIds: string[], organisationId?: string): SQL {
   const tenants = inArray(children.tenantId, tenantIds);
   if (!organisationId) return tenants;
-  const placed = sql`exists (select 1 from ${hubMembers} where ${and(
-    eq(hubMembers.childId, children.id),
+  return and(tenants, placedWith(children.id, organisationId)) as SQL;
+}
+
+/** The child (`childId`, a column) has or had a place of the organisation's in its hub: an organisation's scope. */
+export function placedWith(childId: AnyColumn, organisationId: string): SQL {
+  return sql`exists (select 1 from ${hubMembers} where ${and(
+    eq(hubMembers.childId, childId),
     eq(hubMembers.organisationId, organisationId),
   )})`;
-  return and(tenants, placed) as SQL;
 }
 
 export function periodOf(period: FollowupPeriod): (local: SQL) => SQL {

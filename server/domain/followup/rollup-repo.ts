@@ -10,6 +10,7 @@ import { swedishTime } from '../events/working-hours.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { tenants } from '../tenancy/tables.ts';
 import { indicators } from './indicators/index.ts';
+import { placedWith } from './repo.ts';
 import type { IndicatorContext, IndicatorDefinition } from './indicators/types.ts';
 import { followupFacts, followupRollupState } from './tables.ts';
 
@@ -80,6 +81,12 @@ export async function rebuildTenant(tx: Db, tenantId: string, now: Date): Promis
   for (const statement of rebuildStatements(tenantId, bounds, now)) await tx.execute(statement);
 }
 
+/** Whose facts a dashboard reads: municipalities, and within them the children placed with an organisation. */
+export interface RollupScope {
+  tenantIds: string[];
+  organisationId?: string;
+}
+
 /** Whether every one of these municipalities has a roll-up (else their figures are computed directly). */
 export async function allBuilt(db: Db, tenantIds: string[]): Promise<boolean> {
   const rows = await db
@@ -108,24 +115,29 @@ export async function tenantsToRebuild(db: Db, since: Date): Promise<string[]> {
  * the month its direct form would take the state at: the third month of each
  * quarter counted from the first month asked for, the last month asked for, or
  * the current month, whichever is first.
+ *
+ * The scope is read from the facts themselves, not through `children`: a fact
+ * of a municipality's is one of its children (the build selects them so, and
+ * a child never changes municipality), so the municipality is the fact's
+ * `tenant_id`; an organisation's scope adds the live hub places, as the direct
+ * form reads them.
  */
-export function rollupFacts(def: IndicatorDefinition, ctx: IndicatorContext, tenantIds: string[]): SQL {
-  const scope = sql`${followupFacts.indicator} = ${def.id} and ${inArray(followupFacts.tenantId, tenantIds)}
-    and ${followupFacts.month} >= ${ctx.fromDay}::date and ${followupFacts.month} < ${ctx.toDay}::date
-    and ${ctx.inScope}`;
-  const from = sql`${followupFacts} join ${children} on ${children.id} = ${followupFacts.childId}`;
+export function rollupFacts(def: IndicatorDefinition, ctx: IndicatorContext, scope: RollupScope): SQL {
+  const placed = scope.organisationId ? sql`and ${placedWith(followupFacts.childId, scope.organisationId)}` : sql``;
+  const where = sql`${followupFacts.indicator} = ${def.id} and ${inArray(followupFacts.tenantId, scope.tenantIds)}
+    and ${followupFacts.month} >= ${ctx.fromDay}::date and ${followupFacts.month} < ${ctx.toDay}::date ${placed}`;
   const cols = sql`${followupFacts.childId} as child_id, ${followupFacts.hit} as hit, ${followupFacts.hours} as hours`;
   if (ctx.period === 'quarter' && def.shape === 'snapshot') {
     const start = sql`(${ctx.fromDay}::date + make_interval(months => 3 * ((
       (extract(year from ${followupFacts.month})::int * 12 + extract(month from ${followupFacts.month})::int)
       - ${monthIndex(ctx.fromDay)}::int) / 3)))`;
-    return sql`select ${periodLabel('quarter', start)} as period, ${cols} from ${from}
-      where ${scope} and ${followupFacts.month} = least(${start} + interval '2 months',
+    return sql`select ${periodLabel('quarter', start)} as period, ${cols} from ${followupFacts}
+      where ${where} and ${followupFacts.month} = least(${start} + interval '2 months',
         ${ctx.toDay}::date - interval '1 month', date_trunc('month', now() at time zone 'Europe/Stockholm'))::date`;
   }
   const distinct = def.shape === 'distinct' ? sql`distinct` : sql``;
   return sql`select ${distinct} ${periodLabel(ctx.period, sql`${followupFacts.month}`)} as period, ${cols}
-    from ${from} where ${scope}`;
+    from ${followupFacts} where ${where}`;
 }
 
 function periodLabel(period: FollowupPeriod, day: SQL): SQL {

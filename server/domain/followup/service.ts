@@ -114,7 +114,7 @@ export async function computeFigures(tx: Db, scope: FollowupScope, q: FiguresQue
   // The roll-up once every municipality asked for has one; before its first build, the live tables.
   const rolledUp = await rollup.allBuilt(tx, scope.tenantIds);
   const sourceFor = (def: IndicatorDefinition, c: IndicatorContext): IndicatorDefinition =>
-    rolledUp ? { ...def, facts: () => rollup.rollupFacts(def, c, scope.tenantIds) } : def;
+    rolledUp ? { ...def, facts: () => rollup.rollupFacts(def, c, scope) } : def;
   const monthCtx = contextOf({ ...q, period: 'month' }, scope);
   const raw = await repo.aggregate(
     tx,
