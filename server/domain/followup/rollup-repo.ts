@@ -87,13 +87,26 @@ export interface RollupScope {
   organisationId?: string;
 }
 
-/** Whether every one of these municipalities has a roll-up (else their figures are computed directly). */
-export async function allBuilt(db: Db, tenantIds: string[]): Promise<boolean> {
-  const rows = await db
-    .select({ tenantId: followupRollupState.tenantId })
-    .from(followupRollupState)
-    .where(inArray(followupRollupState.tenantId, tenantIds));
-  return rows.length === new Set(tenantIds).size;
+/**
+ * Whether the figures of these municipalities are read from the roll-up: every one of them has been built
+ * (else they are computed directly). If so, the same statement also turns parallel query off for the rest
+ * of the transaction (`set_config(…, true)` is `set local`). A dashboard aggregates a few thousand facts per
+ * municipality, which one process does in milliseconds; on PostgreSQL the union of ten indicators is costed
+ * as worth two parallel workers per request, which cost more to start than they save, and with dashboards
+ * opened at the same time multiply the processes competing for the cores (bench/README.md, scenario (f)).
+ * The direct computation keeps the server's setting.
+ */
+export async function readsRollup(tx: Db, tenantIds: string[]): Promise<boolean> {
+  const wanted = new Set(tenantIds).size;
+  const [row] = rowsOf<{ built: number }>(
+    await tx.execute(sql`with state as (
+        select count(*)::int as built from ${followupRollupState}
+        where ${inArray(followupRollupState.tenantId, tenantIds)})
+      select built, set_config('max_parallel_workers_per_gather',
+        case when built = ${wanted} then '0' else current_setting('max_parallel_workers_per_gather') end, true)
+      from state`),
+  );
+  return Number(row?.built) === wanted;
 }
 
 /** The municipalities whose roll-up was not built since `since` (the day's start): the nightly run's work. */

@@ -112,7 +112,7 @@ export async function computeFigures(tx: Db, scope: FollowupScope, q: FiguresQue
   const ids: IndicatorId[] = q.indicator ? [q.indicator] : [...indicatorIds];
   const targets = await repo.targetsFor(tx, scope.collaborationIds);
   // The roll-up once every municipality asked for has one; before its first build, the live tables.
-  const rolledUp = await rollup.allBuilt(tx, scope.tenantIds);
+  const rolledUp = await rollup.readsRollup(tx, scope.tenantIds);
   const sourceFor = (def: IndicatorDefinition, c: IndicatorContext): IndicatorDefinition =>
     rolledUp ? { ...def, facts: () => rollup.rollupFacts(def, c, scope) } : def;
   const monthCtx = contextOf({ ...q, period: 'month' }, scope);
