@@ -138,5 +138,6 @@ export function runJson(run: TargetRun) {
     scenarios: run.scenarios.map((m) => measuredJson(m, select)),
     sessions: run.sessions,
     tenantsSampled: run.tenantsSampled,
+    rollupRebuilt: run.rollupRebuilt,
   };
 }
