@@ -144,13 +144,30 @@ export function rollupFacts(def: IndicatorDefinition, ctx: IndicatorContext, sco
     const start = sql`(${ctx.fromDay}::date + make_interval(months => 3 * ((
       (extract(year from ${followupFacts.month})::int * 12 + extract(month from ${followupFacts.month})::int)
       - ${monthIndex(ctx.fromDay)}::int) / 3)))`;
+    const current = sql`date_trunc('month', now() at time zone 'Europe/Stockholm')::date`;
+    // The months the state can be taken at, for the index: the rows of the other months are never read.
+    const months = sql`(${sql.join(
+      snapshotMonths(ctx).map((m) => sql`${m}::date`),
+      sql`, `,
+    )}, ${current})`;
     return sql`select ${periodLabel('quarter', start)} as period, ${cols} from ${followupFacts}
-      where ${where} and ${followupFacts.month} = least(${start} + interval '2 months',
-        ${ctx.toDay}::date - interval '1 month', date_trunc('month', now() at time zone 'Europe/Stockholm'))::date`;
+      where ${where} and ${followupFacts.month} in ${months} and ${followupFacts.month} = least(
+        ${start} + interval '2 months', ${ctx.toDay}::date - interval '1 month', ${current})::date`;
   }
   const distinct = def.shape === 'distinct' ? sql`distinct` : sql``;
   return sql`select ${distinct} ${periodLabel(ctx.period, sql`${followupFacts.month}`)} as period, ${cols}
     from ${followupFacts} where ${where}`;
+}
+
+/** Each quarter's third month counted from the first month asked for, or the last month asked for if earlier. */
+function snapshotMonths(ctx: IndicatorContext): string[] {
+  const last = addMonths(ctx.toDay, -1);
+  const out: string[] = [];
+  for (let start = ctx.fromDay; start < ctx.toDay; start = addMonths(start, 3)) {
+    const third = addMonths(start, 2);
+    out.push(third < last ? third : last);
+  }
+  return out;
 }
 
 function periodLabel(period: FollowupPeriod, day: SQL): SQL {
