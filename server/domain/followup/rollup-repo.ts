@@ -81,12 +81,6 @@ export async function rebuildTenant(tx: Db, tenantId: string, now: Date): Promis
   for (const statement of rebuildStatements(tenantId, bounds, now)) await tx.execute(statement);
 }
 
-/** Whose facts a dashboard reads: municipalities, and within them the children placed with an organisation. */
-export interface RollupScope {
-  tenantIds: string[];
-  organisationId?: string;
-}
-
 /**
  * Whether the figures of these municipalities are read from the roll-up: every one of them has been built
  * (else they are computed directly). If so, the same statement also turns parallel query off for the rest
@@ -129,16 +123,14 @@ export async function tenantsToRebuild(db: Db, since: Date): Promise<string[]> {
  * quarter counted from the first month asked for, the last month asked for, or
  * the current month, whichever is first.
  *
- * The scope is read from the facts themselves, not through `children`: a fact
- * of a municipality's is one of its children (the build selects them so, and
- * a child never changes municipality), so the municipality is the fact's
- * `tenant_id`; an organisation's scope adds the live hub places, as the direct
- * form reads them.
+ * The municipalities are read from the facts themselves, not through
+ * `children`: a fact of a municipality's is one of its children (the build
+ * selects them so, and a child never changes municipality). An organisation's
+ * scope is not here: `rollupWithin` narrows all indicators' facts at once.
  */
-export function rollupFacts(def: IndicatorDefinition, ctx: IndicatorContext, scope: RollupScope): SQL {
-  const placed = scope.organisationId ? sql`and ${placedWith(followupFacts.childId, scope.organisationId)}` : sql``;
-  const where = sql`${followupFacts.indicator} = ${def.id} and ${inArray(followupFacts.tenantId, scope.tenantIds)}
-    and ${followupFacts.month} >= ${ctx.fromDay}::date and ${followupFacts.month} < ${ctx.toDay}::date ${placed}`;
+export function rollupFacts(def: IndicatorDefinition, ctx: IndicatorContext, tenantIds: string[]): SQL {
+  const where = sql`${followupFacts.indicator} = ${def.id} and ${inArray(followupFacts.tenantId, tenantIds)}
+    and ${followupFacts.month} >= ${ctx.fromDay}::date and ${followupFacts.month} < ${ctx.toDay}::date`;
   const cols = sql`${followupFacts.childId} as child_id, ${followupFacts.hit} as hit, ${followupFacts.hours} as hours`;
   if (ctx.period === 'quarter' && def.shape === 'snapshot') {
     const start = sql`(${ctx.fromDay}::date + make_interval(months => 3 * ((
@@ -157,6 +149,14 @@ export function rollupFacts(def: IndicatorDefinition, ctx: IndicatorContext, sco
   const distinct = def.shape === 'distinct' ? sql`distinct` : sql``;
   return sql`select ${distinct} ${periodLabel(ctx.period, sql`${followupFacts.month}`)} as period, ${cols}
     from ${followupFacts} where ${where}`;
+}
+
+/**
+ * An organisation's scope over the roll-up's facts (`aggregate`'s `within`): the children with a place of the
+ * organisation's in their hub now or before, read live as the direct form reads them.
+ */
+export function rollupWithin(organisationId: string | undefined): SQL | undefined {
+  return organisationId ? placedWith(sql`f.child_id`, organisationId) : undefined;
 }
 
 /** Each quarter's third month counted from the first month asked for, or the last month asked for if earlier. */

@@ -114,12 +114,15 @@ export async function computeFigures(tx: Db, scope: FollowupScope, q: FiguresQue
   // The roll-up once every municipality asked for has one; before its first build, the live tables.
   const rolledUp = await rollup.readsRollup(tx, scope.tenantIds);
   const sourceFor = (def: IndicatorDefinition, c: IndicatorContext): IndicatorDefinition =>
-    rolledUp ? { ...def, facts: () => rollup.rollupFacts(def, c, scope) } : def;
+    rolledUp ? { ...def, facts: () => rollup.rollupFacts(def, c, scope.tenantIds) } : def;
+  // The direct form's scope is in each indicator's facts (`inScope`); the roll-up's organisation scope is applied once.
+  const within = rolledUp ? rollup.rollupWithin(scope.organisationId) : undefined;
   const monthCtx = contextOf({ ...q, period: 'month' }, scope);
   const raw = await repo.aggregate(
     tx,
     ids.map((id) => sourceFor(indicators[id], ctx)),
     ctx,
+    within,
   );
   // A quarter is shown only when each of its months is: the quarter view needs the months too.
   const months =
@@ -128,6 +131,7 @@ export async function computeFigures(tx: Db, scope: FollowupScope, q: FiguresQue
           tx,
           ids.map((id) => sourceFor(indicators[id], monthCtx)),
           monthCtx,
+          within,
         )
       : raw;
   return ids.map((id) => {
