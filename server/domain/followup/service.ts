@@ -117,7 +117,8 @@ export async function computeFigures(tx: Db, scope: FollowupScope, q: FiguresQue
     rolledUp ? { ...def, facts: () => rollup.rollupFacts(def, c, scope.tenantIds) } : def;
   // The direct form's scope is in each indicator's facts (`inScope`); the roll-up's organisation scope is applied once.
   const within = rolledUp ? rollup.rollupWithin(scope.organisationId) : undefined;
-  const monthCtx = contextOf({ ...q, period: 'month' }, scope);
+  // The same range by month (its instants are costly to work out again: Swedish time through Intl).
+  const monthCtx: IndicatorContext = { ...ctx, period: 'month', periodOf: repo.periodOf('month') };
   const raw = await repo.aggregate(
     tx,
     ids.map((id) => sourceFor(indicators[id], ctx)),
