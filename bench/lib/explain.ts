@@ -68,13 +68,25 @@ export async function writePlans(
         `Actor: ${user.email} (${actor.memberships.map((m) => m.role).join(', ')}), in the hub of ${user.childIds.length} children.`,
         '',
       );
-      for (const q of captured) {
-        out.push(`-- ${q.sql}`, `-- params: ${JSON.stringify(q.params)}`);
-        if (/^\s*(select|with)\b/i.test(q.sql)) {
-          const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${q.sql}`, q.params);
-          out.push(...rows.map((r) => r['QUERY PLAN']));
-        } else out.push('(not a select: not explained; it runs inside the same transaction)');
-        out.push('');
+      // In one transaction, in the request's order, rolled back: a setting a statement makes for the rest
+      // of its transaction (the follow-up's serial plans, `readsRollup`) applies to the plans after it.
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        for (const q of captured) {
+          out.push(`-- ${q.sql}`, `-- params: ${JSON.stringify(q.params)}`);
+          if (/^\s*(select|with)\b/i.test(q.sql)) {
+            const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+              `explain (analyze, buffers) ${q.sql}`,
+              q.params,
+            );
+            out.push(...rows.map((r) => r['QUERY PLAN']));
+          } else out.push('(not a select: not explained; it runs inside the same transaction)');
+          out.push('');
+        }
+      } finally {
+        await client.query('rollback');
+        client.release();
       }
     }
     fs.writeFileSync(file, `${out.join('\n')}\n`);

@@ -2,6 +2,7 @@ import { actorsOf, isBuilt, type BenchRequest, type Scenario } from '../scenario
 import { runLoad, type LoadResult } from './load.ts';
 import { runOperations, type OperationResult } from './operations.ts';
 import { startBaseline, startNavet, type Memory } from './processes.ts';
+import { rollupReady } from './rollup.ts';
 import { countScenarioStatements, type StepStatements } from './statements.ts';
 import { logIn, sampleUsers, type BenchSession, type BenchUser } from './sessions.ts';
 import { envOf, type Target } from './target.ts';
@@ -39,6 +40,8 @@ export interface TargetRun {
   sessions: number;
   tenantsSampled: number;
   navetReadyMs: number;
+  /** Municipalities whose follow-up roll-up was not built today and was rebuilt before the servers started. */
+  rollupRebuilt: number;
 }
 
 function log(line: string): void {
@@ -87,6 +90,13 @@ function requestsOf(scenario: Scenario, sessions: BenchSession[]) {
 export async function measureTarget(target: Target, scenarios: Scenario[], opts: RunOptions): Promise<TargetRun> {
   const sample = await sampleUsers(target, opts.users, opts.tenants);
   sample.users.sort((a, b) => b.childIds.length - a.childIds.length);
+  // What a running installation serves: every municipality's roll-up built last night (or today).
+  const rollupRebuilt = await rollupReady(target);
+  log(
+    rollupRebuilt === 0
+      ? 'Follow-up roll-up: every municipality built today.'
+      : `Follow-up roll-up: rebuilt ${rollupRebuilt} municipalities not built today, as the nightly job would have.`,
+  );
 
   log('Baseline server (bare Fastify, same database):');
   const base = await startBaseline(envOf(target));
@@ -168,5 +178,6 @@ export async function measureTarget(target: Target, scenarios: Scenario[], opts:
     sessions: sessions.length + followUp.length,
     tenantsSampled: sample.tenants,
     navetReadyMs: navet.readyMs,
+    rollupRebuilt,
   };
 }

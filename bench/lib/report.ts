@@ -78,13 +78,19 @@ export function runTable(run: TargetRun): string {
   );
 }
 
+/** The load average as the benchmark starts (this module loads with it), before its own load adds to it. */
+const loadAtStart = os.loadavg();
+const loadOf = (load: number[]) => load.map((l) => Number(l.toFixed(2)));
+
+/** The machine, and its load average (1, 5, 15 min) at the benchmark's start and as the results are written. */
 export function machine() {
   const cpus = os.cpus();
   return {
     cpus: cpus.length,
     cpuModel: cpus[0]?.model ?? 'unknown',
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+    loadAverageAtStart: loadOf(loadAtStart),
+    loadAverageAtEnd: loadOf(os.loadavg()),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
   };
@@ -138,5 +144,6 @@ export function runJson(run: TargetRun) {
     scenarios: run.scenarios.map((m) => measuredJson(m, select)),
     sessions: run.sessions,
     tenantsSampled: run.tenantsSampled,
+    rollupRebuilt: run.rollupRebuilt,
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { FollowupPeriod, IndicatorId } from '../../../common/schemas/followup.ts';
 import type { Db } from '../../db/connect.ts';
 import { rowsOf } from '../../notify/recipients.ts';
@@ -21,11 +21,15 @@ export interface RawPoint {
 export function scopeOf(tenantIds: string[], organisationId?: string): SQL {
   const tenants = inArray(children.tenantId, tenantIds);
   if (!organisationId) return tenants;
-  const placed = sql`exists (select 1 from ${hubMembers} where ${and(
-    eq(hubMembers.childId, children.id),
+  return and(tenants, placedWith(children.id, organisationId)) as SQL;
+}
+
+/** The child (`childId`) has or had a place of the organisation's in its hub: an organisation's scope. */
+export function placedWith(childId: AnyColumn | SQL, organisationId: string): SQL {
+  return sql`exists (select 1 from ${hubMembers} where ${and(
+    eq(hubMembers.childId, childId),
     eq(hubMembers.organisationId, organisationId),
   )})`;
-  return and(tenants, placed) as SQL;
 }
 
 export function periodOf(period: FollowupPeriod): (local: SQL) => SQL {
@@ -36,11 +40,14 @@ export function periodOf(period: FollowupPeriod): (local: SQL) => SQL {
 /**
  * Aggregates the facts of several indicators per period and over the whole range, in one statement whatever
  * their number (a dashboard asks for all of them at once). An indicator with nothing counted has no points.
+ * `within`, a condition on the facts' `f.child_id`, narrows all of them at once (the roll-up's organisation
+ * scope: one semi-join, not one per indicator).
  */
 export async function aggregate(
   db: Db,
   sources: IndicatorDefinition[],
   ctx: IndicatorContext,
+  within?: SQL,
 ): Promise<Map<IndicatorId, RawPoint[]>> {
   const out = new Map<IndicatorId, RawPoint[]>(sources.map((s) => [s.id, []]));
   if (sources.length === 0) return out;
@@ -54,7 +61,7 @@ export async function aggregate(
       count(distinct child_id) as children, count(*) as base, count(*) filter (where hit) as hits,
       percentile_cont(0.5) within group (order by hours) as p50,
       percentile_cont(0.9) within group (order by hours) as p90
-    from f
+    from f ${within ? sql`where ${within}` : sql``}
     group by grouping sets ((indicator, period), (indicator))
     order by indicator, grouping(period), period`);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));

@@ -10,6 +10,7 @@ import { swedishTime } from '../events/working-hours.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { tenants } from '../tenancy/tables.ts';
 import { indicators } from './indicators/index.ts';
+import { placedWith } from './repo.ts';
 import type { IndicatorContext, IndicatorDefinition } from './indicators/types.ts';
 import { followupFacts, followupRollupState } from './tables.ts';
 
@@ -80,13 +81,26 @@ export async function rebuildTenant(tx: Db, tenantId: string, now: Date): Promis
   for (const statement of rebuildStatements(tenantId, bounds, now)) await tx.execute(statement);
 }
 
-/** Whether every one of these municipalities has a roll-up (else their figures are computed directly). */
-export async function allBuilt(db: Db, tenantIds: string[]): Promise<boolean> {
-  const rows = await db
-    .select({ tenantId: followupRollupState.tenantId })
-    .from(followupRollupState)
-    .where(inArray(followupRollupState.tenantId, tenantIds));
-  return rows.length === new Set(tenantIds).size;
+/**
+ * Whether the figures of these municipalities are read from the roll-up: every one of them has been built
+ * (else they are computed directly). If so, the same statement also turns parallel query off for the rest
+ * of the transaction (`set_config(…, true)` is `set local`). A dashboard aggregates a few thousand facts per
+ * municipality, which one process does in milliseconds; on PostgreSQL the union of ten indicators is costed
+ * as worth two parallel workers per request, which cost more to start than they save, and with dashboards
+ * opened at the same time multiply the processes competing for the cores (bench/README.md, scenario (f)).
+ * The direct computation keeps the server's setting.
+ */
+export async function readsRollup(tx: Db, tenantIds: string[]): Promise<boolean> {
+  const wanted = new Set(tenantIds).size;
+  const [row] = rowsOf<{ built: number }>(
+    await tx.execute(sql`with state as (
+        select count(*)::int as built from ${followupRollupState}
+        where ${inArray(followupRollupState.tenantId, tenantIds)})
+      select built, set_config('max_parallel_workers_per_gather',
+        case when built = ${wanted} then '0' else current_setting('max_parallel_workers_per_gather') end, true)
+      from state`),
+  );
+  return Number(row?.built) === wanted;
 }
 
 /** The municipalities whose roll-up was not built since `since` (the day's start): the nightly run's work. */
@@ -108,24 +122,52 @@ export async function tenantsToRebuild(db: Db, since: Date): Promise<string[]> {
  * the month its direct form would take the state at: the third month of each
  * quarter counted from the first month asked for, the last month asked for, or
  * the current month, whichever is first.
+ *
+ * The municipalities are read from the facts themselves, not through
+ * `children`: a fact of a municipality's is one of its children (the build
+ * selects them so, and a child never changes municipality). An organisation's
+ * scope is not here: `rollupWithin` narrows all indicators' facts at once.
  */
 export function rollupFacts(def: IndicatorDefinition, ctx: IndicatorContext, tenantIds: string[]): SQL {
-  const scope = sql`${followupFacts.indicator} = ${def.id} and ${inArray(followupFacts.tenantId, tenantIds)}
-    and ${followupFacts.month} >= ${ctx.fromDay}::date and ${followupFacts.month} < ${ctx.toDay}::date
-    and ${ctx.inScope}`;
-  const from = sql`${followupFacts} join ${children} on ${children.id} = ${followupFacts.childId}`;
+  const where = sql`${followupFacts.indicator} = ${def.id} and ${inArray(followupFacts.tenantId, tenantIds)}
+    and ${followupFacts.month} >= ${ctx.fromDay}::date and ${followupFacts.month} < ${ctx.toDay}::date`;
   const cols = sql`${followupFacts.childId} as child_id, ${followupFacts.hit} as hit, ${followupFacts.hours} as hours`;
   if (ctx.period === 'quarter' && def.shape === 'snapshot') {
     const start = sql`(${ctx.fromDay}::date + make_interval(months => 3 * ((
       (extract(year from ${followupFacts.month})::int * 12 + extract(month from ${followupFacts.month})::int)
       - ${monthIndex(ctx.fromDay)}::int) / 3)))`;
-    return sql`select ${periodLabel('quarter', start)} as period, ${cols} from ${from}
-      where ${scope} and ${followupFacts.month} = least(${start} + interval '2 months',
-        ${ctx.toDay}::date - interval '1 month', date_trunc('month', now() at time zone 'Europe/Stockholm'))::date`;
+    const current = sql`date_trunc('month', now() at time zone 'Europe/Stockholm')::date`;
+    // The months the state can be taken at, for the index: the rows of the other months are never read.
+    const months = sql`(${sql.join(
+      snapshotMonths(ctx).map((m) => sql`${m}::date`),
+      sql`, `,
+    )}, ${current})`;
+    return sql`select ${periodLabel('quarter', start)} as period, ${cols} from ${followupFacts}
+      where ${where} and ${followupFacts.month} in ${months} and ${followupFacts.month} = least(
+        ${start} + interval '2 months', ${ctx.toDay}::date - interval '1 month', ${current})::date`;
   }
   const distinct = def.shape === 'distinct' ? sql`distinct` : sql``;
   return sql`select ${distinct} ${periodLabel(ctx.period, sql`${followupFacts.month}`)} as period, ${cols}
-    from ${from} where ${scope}`;
+    from ${followupFacts} where ${where}`;
+}
+
+/**
+ * An organisation's scope over the roll-up's facts (`aggregate`'s `within`): the children with a place of the
+ * organisation's in their hub now or before, read live as the direct form reads them.
+ */
+export function rollupWithin(organisationId: string | undefined): SQL | undefined {
+  return organisationId ? placedWith(sql`f.child_id`, organisationId) : undefined;
+}
+
+/** Each quarter's third month counted from the first month asked for, or the last month asked for if earlier. */
+function snapshotMonths(ctx: IndicatorContext): string[] {
+  const last = addMonths(ctx.toDay, -1);
+  const out: string[] = [];
+  for (let start = ctx.fromDay; start < ctx.toDay; start = addMonths(start, 3)) {
+    const third = addMonths(start, 2);
+    out.push(third < last ? third : last);
+  }
+  return out;
 }
 
 function periodLabel(period: FollowupPeriod, day: SQL): SQL {

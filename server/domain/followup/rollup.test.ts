@@ -131,6 +131,11 @@ describe('the follow-up roll-up', () => {
       direct.push(await computeFigures(t.database.db, municipality, q));
       direct.push(await computeFigures(t.database.db, organisation, q));
     }
+    // An organisation with a place in eight of the twelve hubs: its scope is narrower than the municipality's.
+    const partly = { ...municipality, organisationId: w.other.id };
+    const directPartly = [];
+    for (const q of queries(w.tenant.id)) directPartly.push(await computeFigures(t.database.db, partly, q));
+    expect(directPartly[0]).not.toEqual(direct[0]);
     // Not vacuous: the hand-built data shows numbers, not only "<5".
     const march = direct[6]!.find((f) => f.indicator === 'rejection_acknowledged')!.points[0]!;
     expect(march).toMatchObject({ period: '2026-03', children: '8', base: '8' });
@@ -168,6 +173,9 @@ describe('the follow-up roll-up', () => {
       rolled.push(await computeFigures(t.database.db, organisation, q));
     }
     expect(rolled).toEqual(direct);
+    const rolledPartly = [];
+    for (const q of queries(w.tenant.id)) rolledPartly.push(await computeFigures(t.database.db, partly, q));
+    expect(rolledPartly).toEqual(directPartly);
   });
 
   it('shows a rejection recorded through the API once the rebuild it asked for has run, not before', async () => {

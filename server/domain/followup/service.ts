@@ -112,14 +112,18 @@ export async function computeFigures(tx: Db, scope: FollowupScope, q: FiguresQue
   const ids: IndicatorId[] = q.indicator ? [q.indicator] : [...indicatorIds];
   const targets = await repo.targetsFor(tx, scope.collaborationIds);
   // The roll-up once every municipality asked for has one; before its first build, the live tables.
-  const rolledUp = await rollup.allBuilt(tx, scope.tenantIds);
+  const rolledUp = await rollup.readsRollup(tx, scope.tenantIds);
   const sourceFor = (def: IndicatorDefinition, c: IndicatorContext): IndicatorDefinition =>
     rolledUp ? { ...def, facts: () => rollup.rollupFacts(def, c, scope.tenantIds) } : def;
-  const monthCtx = contextOf({ ...q, period: 'month' }, scope);
+  // The direct form's scope is in each indicator's facts (`inScope`); the roll-up's organisation scope is applied once.
+  const within = rolledUp ? rollup.rollupWithin(scope.organisationId) : undefined;
+  // The same range by month (its instants are costly to work out again: Swedish time through Intl).
+  const monthCtx: IndicatorContext = { ...ctx, period: 'month', periodOf: repo.periodOf('month') };
   const raw = await repo.aggregate(
     tx,
     ids.map((id) => sourceFor(indicators[id], ctx)),
     ctx,
+    within,
   );
   // A quarter is shown only when each of its months is: the quarter view needs the months too.
   const months =
@@ -128,6 +132,7 @@ export async function computeFigures(tx: Db, scope: FollowupScope, q: FiguresQue
           tx,
           ids.map((id) => sourceFor(indicators[id], monthCtx)),
           monthCtx,
+          within,
         )
       : raw;
   return ids.map((id) => {
