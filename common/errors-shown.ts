@@ -100,6 +100,14 @@ export const errorsShownBy = {
       'payload_too_large',
     ],
   },
+  grants: {
+    i18nKey: 'grants.errors',
+    ids: ['grant_to_self', 'grant_own_request', 'grant_pending', 'grant_decided', 'user_disabled'],
+  },
+  retention: {
+    i18nKey: 'retention.errors',
+    ids: ['retention_stale', 'retention_below_minimum', 'retention_not_proposed'],
+  },
   identity: {
     i18nKey: 'identity.errors',
     ids: [
