@@ -108,6 +108,10 @@ export const errorsShownBy = {
     i18nKey: 'retention.errors',
     ids: ['retention_stale', 'retention_below_minimum', 'retention_not_proposed'],
   },
+  sampledReview: {
+    i18nKey: 'retention.sampled.errors',
+    ids: ['review_incomplete', 'review_closed'],
+  },
   identity: {
     i18nKey: 'identity.errors',
     ids: [
