@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { ErrorId } from './errors.ts';
 
+/** The type of an error id, for the client to name one: a misspelt id does not compile. */
+export type { ErrorId };
+
 /*
  * What the client needs of the error list, apart from it: the server's list (`errors.ts`, every id with its
  * status) stays out of the first load; only its type is shared here.

@@ -8,8 +8,9 @@ export function errorText(t: TFunction, error: unknown): string {
   if (error.status === 0) return t('errors.network');
   if (error.status === 429) {
     const minutes = error.retryAfter ? Math.max(1, Math.ceil(error.retryAfter / 60)) : null;
-    const base =
-      error.code === 'login_throttled' ? t('errors.codes.login_throttled') : t('errors.codes.too_many_requests');
+    const base = isApiError(error, 'login_throttled')
+      ? t('errors.codes.login_throttled')
+      : t('errors.codes.too_many_requests');
     return minutes ? `${base} ${t('errors.retryAfter', { count: minutes })}` : base;
   }
   if (shownBy('common', error.code)) return t(`errors.codes.${error.code}`);
