@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/client.ts';
-import { shownBy } from '../../common/errors-shown.ts';
+import { commonErrors, shownBy } from '../../common/errors-shown.ts';
 
 /** The user-facing text for any error: translated by the server's error id, never its English message. */
 export function errorText(t: TFunction, error: unknown): string {
@@ -13,7 +13,7 @@ export function errorText(t: TFunction, error: unknown): string {
       : t('errors.codes.too_many_requests');
     return minutes ? `${base} ${t('errors.retryAfter', { count: minutes })}` : base;
   }
-  if (shownBy('common', error.code)) return t(`errors.codes.${error.code}`);
+  if (shownBy(commonErrors, error.code)) return t(`errors.codes.${error.code}`);
   if (error.status >= 500) return t('errors.server');
   return t('errors.generic');
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { shownBy } from '../../../common/errors-shown.ts';
+import { sampledReviewErrors } from '../../../common/errors-shown-pages.ts';
 import type { Sample, SampledReview } from '../../../common/schemas/retention.ts';
 import { isApiError } from '../../api/client.ts';
 import { useReviewAction, useSampledReview } from '../../api/retention.ts';
@@ -21,7 +22,7 @@ export function ReviewSampledPage() {
   const formatDate = useFormatDate();
   useDocumentTitle(t('retention.sampled.sampledTitle'));
   const r = review.data;
-  const code = isApiError(act.error) && shownBy('sampledReview', act.error.code) ? act.error.code : null;
+  const code = isApiError(act.error) && shownBy(sampledReviewErrors, act.error.code) ? act.error.code : null;
   return (
     <div className="page">
       <p className="breadcrumb">

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { shownBy } from '../../../common/errors-shown.ts';
+import { retentionErrors } from '../../../common/errors-shown-pages.ts';
 import { isApiError } from '../../api/client.ts';
 import { ErrorRegion, Notice } from '../../components/Notice.tsx';
 
 /** An error region that says retention's refusals in words; every other error as usual. */
 export function RetentionError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  if (!isApiError(error) || !shownBy('retention', error.code)) return <ErrorRegion error={error} />;
+  if (!isApiError(error) || !shownBy(retentionErrors, error.code)) return <ErrorRegion error={error} />;
   return (
     <div role="alert" aria-live="assertive">
       <Notice kind="error" title={t('errors.title')}>
