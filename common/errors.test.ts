@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ErrorId, errorStatus } from './errors.ts';
-import { errorsShownBy } from './errors-shown.ts';
+import * as firstLoad from './errors-shown.ts';
+import * as pages from './errors-shown-pages.ts';
 
 const areasDir = new URL('./i18n/areas/', import.meta.url);
 
@@ -15,6 +16,13 @@ function texts(lang: 'sv' | 'en'): Record<string, unknown> {
     Object.assign(all, JSON.parse(readFileSync(new URL(file, areasDir), 'utf8')));
   return all;
 }
+
+/** Every place the client has words for: each exported `ErrorPlace` of the two modules. */
+const isPlace = (v: unknown): v is firstLoad.ErrorPlace =>
+  typeof v === 'object' && v !== null && 'i18nKey' in v && 'ids' in v;
+const places = Object.entries<unknown>({ ...firstLoad, ...pages }).flatMap(([name, v]) =>
+  isPlace(v) ? [[name, v] as const] : [],
+);
 
 const lookup = (tree: Record<string, unknown>, key: string): unknown =>
   key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
@@ -30,7 +38,9 @@ describe('the error ids', () => {
 
   it('every id the client shows has Swedish and English words', () => {
     const locales = { sv: texts('sv'), en: texts('en') };
-    for (const [place, { i18nKey, ids }] of Object.entries(errorsShownBy))
+    expect(places.map(([name]) => name)).toContain('commonErrors');
+    expect(places.map(([name]) => name)).toContain('grantErrors');
+    for (const [place, { i18nKey, ids }] of places)
       for (const id of ids)
         for (const [lang, tree] of Object.entries(locales)) {
           const text = lookup(tree, `${i18nKey}.${id}`);

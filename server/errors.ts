@@ -9,6 +9,14 @@ export interface Issue {
   message: string;
 }
 
+/** Fields a conflict adds to the one shape, declared by the route's response schema (`conflictBody(…).extend`). */
+export type ConflictExtra = Record<string, unknown> & {
+  error?: never;
+  message?: never;
+  issues?: never;
+  current?: never;
+};
+
 export class AppError extends Error {
   constructor(
     readonly status: number,
@@ -18,6 +26,8 @@ export class AppError extends Error {
     readonly headers?: Record<string, string>,
     /** For a stale write (409): what is stored now, sent as `current` beside the error. */
     readonly current?: unknown,
+    /** A conflict's own fields beside `current` (a stale map save's `saved`); never one of the shape's. */
+    readonly extra?: ConflictExtra,
   ) {
     super(message);
   }
@@ -31,9 +41,15 @@ export const errors = {
   validation: (issues: Issue[], message = 'Some fields are not valid.') =>
     new AppError(400, 'validation_failed', message, issues),
   badRequest: (id: ErrorId, message: string) => new AppError(400, id, message),
-  /** Every 409 of the API: the one conflict shape, with what is stored now when a write was stale. */
-  conflict: (id: ConflictId, message: string, more: { current?: unknown; issues?: Issue[] } = {}) =>
-    new AppError(409, id, message, more.issues, undefined, more.current),
+  /**
+   * Every 409 of the API: the one conflict shape, with what is stored now when a write was stale, and any field
+   * of the conflict's own (`extra`, spread beside them).
+   */
+  conflict: (
+    id: ConflictId,
+    message: string,
+    more: { current?: unknown; issues?: Issue[]; extra?: ConflictExtra } = {},
+  ) => new AppError(409, id, message, more.issues, undefined, more.current, more.extra),
   csrf: () => new AppError(403, 'csrf_failed', 'The request lacks a valid CSRF token. Reload the page.'),
   tooMany: (retryAfterSeconds: number) =>
     new AppError(429, 'too_many_requests', 'Too many attempts. Wait a while and try again.', undefined, {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ReceivedError } from '../../common/errors-shown.ts';
+import { ReceivedError, type ErrorId } from '../../common/errors-shown.ts';
 
 /** A failed API call, in the server's one error shape, plus what the client learnt on the way. */
 export class ApiError extends Error {
@@ -23,8 +23,15 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(e: unknown): e is ApiError {
-  return e instanceof ApiError;
+/** Whether `e` is a failed API call. */
+export function isApiError(e: unknown): e is ApiError;
+/**
+ * Whether the server answered with this id, one of the shared list (a misspelt id does not compile). When not,
+ * `e` may still be an ApiError with another id: the narrowing says only what a yes means.
+ */
+export function isApiError<I extends ErrorId>(e: unknown, id: I): e is ApiError & { readonly code: I };
+export function isApiError(e: unknown, id?: ErrorId): boolean {
+  return e instanceof ApiError && (id === undefined || e.code === id);
 }
 
 /**

@@ -14,7 +14,7 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
  */
 export function createQueryClient(onSessionEnded: () => void): QueryClient {
   const handle = (error: unknown) => {
-    if (!isApiError(error) || error.status !== 401 || error.code !== 'unauthenticated') return;
+    if (!isApiError(error, 'unauthenticated') || error.status !== 401) return;
     if (!hadSession()) return;
     setCsrfToken(null);
     onSessionEnded();

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../api/client.ts';
-import { shownBy } from '../../common/errors-shown.ts';
+import { commonErrors, shownBy } from '../../common/errors-shown.ts';
 
 /** The user-facing text for any error: translated by the server's error id, never its English message. */
 export function errorText(t: TFunction, error: unknown): string {
@@ -8,11 +8,12 @@ export function errorText(t: TFunction, error: unknown): string {
   if (error.status === 0) return t('errors.network');
   if (error.status === 429) {
     const minutes = error.retryAfter ? Math.max(1, Math.ceil(error.retryAfter / 60)) : null;
-    const base =
-      error.code === 'login_throttled' ? t('errors.codes.login_throttled') : t('errors.codes.too_many_requests');
+    const base = isApiError(error, 'login_throttled')
+      ? t('errors.codes.login_throttled')
+      : t('errors.codes.too_many_requests');
     return minutes ? `${base} ${t('errors.retryAfter', { count: minutes })}` : base;
   }
-  if (shownBy('common', error.code)) return t(`errors.codes.${error.code}`);
+  if (shownBy(commonErrors, error.code)) return t(`errors.codes.${error.code}`);
   if (error.status >= 500) return t('errors.server');
   return t('errors.generic');
 }

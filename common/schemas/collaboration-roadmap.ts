@@ -98,13 +98,8 @@ export const Roadmap = z.object({ steps: z.array(Step) });
 export type Roadmap = z.infer<typeof Roadmap>;
 
 // Pure: the client never reads this response schema, so its bundle leaves it (and the error list) out.
-/**
- * 409 on a stale step, or a step marked done too early: the step as it is now, with what it still misses (also
- * at the top as `missing`, which a test of another area still reads there).
- */
-export const StepConflict = /* @__PURE__ */ conflictBody(Step.optional()).extend({
-  missing: z.array(Missing).optional(),
-});
+/** 409 on a stale step, or a step marked done too early: the step as it is now, with what it still misses. */
+export const StepConflict = /* @__PURE__ */ conflictBody(Step.optional());
 
 // Step 1: each party's decision.
 /** Largest attached decision document, in bytes; fits a JSON body of 1 MB in base64. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conflictBody } from '../errors.ts';
 import { limits } from '../limits.ts';
 import { Version } from './int.ts';
 import { NeedPriority } from './competence.ts';
@@ -210,12 +211,12 @@ export type Change = z.infer<typeof Change>;
 export const Comparison = z.object({ from: z.number().int(), to: z.number().int(), changes: z.array(Change) });
 export type Comparison = z.infer<typeof Comparison>;
 
-export const SaveConflict = z.object({
-  error: z.string(),
-  message: z.string(),
-  /** The map's latest version before this save. */
-  current: z.object({ id: uuid, number: z.number().int() }),
-  /** This save, kept as a version of its own. */
+// Pure: the client never reads this response schema, so its bundle leaves it (and the error list) out.
+/**
+ * 409 on a save on top of a stale version: the one conflict shape, `current` being the map's latest version before
+ * this save, plus `saved`: this save, kept as a version of its own.
+ */
+export const SaveConflict = /* @__PURE__ */ conflictBody(z.object({ id: uuid, number: z.number().int() })).extend({
   saved: MapVersion,
 });
 export const ProposalMade = z.object({ annotation: Annotation, proposalId: uuid });

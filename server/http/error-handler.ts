@@ -26,13 +26,15 @@ function zodIssues(err: FastifyError): Issue[] {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let status = 500;
-    let body: ErrorBody & { current?: unknown } = {
+    let body: ErrorBody & { current?: unknown; [field: string]: unknown } = {
       error: 'internal_error',
       message: 'Something went wrong. It has been logged.',
     };
     if (err instanceof AppError) {
       status = err.status;
+      // A conflict's own fields first, so none can stand in for the shape's.
       body = {
+        ...err.extra,
         error: err.id,
         message: err.message,
         ...(err.issues ? { issues: err.issues } : {}),

@@ -93,25 +93,23 @@ describe('one way to reach data', () => {
 });
 
 // One conflict shape: every 409 is built by `errors.conflict` (server/errors.ts), which adds `current` for a
-// stale write. These still answer 409 by hand and move in a later change (other work edits them now).
-const conflictByHand = [
-  'server/domain/plans/',
-  'server/domain/processmaps/',
-  // A step not done yet keeps `missing` at the top beside `current` while processmaps' test reads it there.
-  'server/domain/collaboration/roadmap/routes.ts',
-];
+// stale write, and every error body by the one error handler (server/http/error-handler.ts).
+const errorHandler = 'server/http/error-handler.ts';
 
 describe('one error enum', () => {
   const files = serverFiles('server').filter((f) => f !== 'server/errors.ts');
   const source = (file: string) => withoutComments(fs.readFileSync(path.join(root, file), 'utf8'));
 
   it('builds every 409 through errors.conflict', () => {
-    const byHand = files.filter(
-      (file) =>
-        !conflictByHand.some((entry) => (entry.endsWith('/') ? file.startsWith(entry) : file === entry)) &&
-        /new AppError\(\s*409\b|\.status\(\s*409\s*\)/.test(source(file)),
-    );
+    const byHand = files.filter((file) => /new AppError\(\s*409\b|\.(?:status|code)\(\s*409\s*\)/.test(source(file)));
     expect(byHand, 'use errors.conflict(id, message, { current })').toEqual([]);
+  });
+
+  it('sends no error body by hand outside the error handler', () => {
+    const byHand = files.filter(
+      (file) => file !== errorHandler && /\.send\(\s*\{\s*['"]?error['"]?\s*:/.test(source(file)),
+    );
+    expect(byHand, 'throw an AppError from server/errors.ts instead').toEqual([]);
   });
 
   it('answers each id with its status in common/errors.ts', () => {

@@ -33,7 +33,7 @@ export function EndMemberDialog({ childId, member, memberUserIds, onEnded }: End
   const [replacement, setReplacement] = useState<Person | null>(null);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [dateMissing, setDateMissing] = useState(false);
-  const lastCore = isApiError(end.error) && end.error.code === 'last_core_member';
+  const lastCore = isApiError(end.error, 'last_core_member');
   const role = t(`hubRole.${member.hubRole}`);
 
   const openChange = (next: boolean) => {

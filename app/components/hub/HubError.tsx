@@ -4,10 +4,11 @@ import { isApiError } from '../../api/client.ts';
 import { errorText, errorTitle, isFieldError } from '../errors.ts';
 import { Notice } from '../Notice.tsx';
 import { shownBy } from '../../../common/errors-shown.ts';
+import { hubErrors } from '../../../common/errors-shown-pages.ts';
 
 /** The text for an error on the child page: the hub's own words first, then the app's common ones. */
 export function hubErrorText(t: TFunction, error: unknown): string {
-  if (isApiError(error) && shownBy('hub', error.code)) return t(`hub.errors.${error.code}`);
+  if (isApiError(error) && shownBy(hubErrors, error.code)) return t(`hub.errors.${error.code}`);
   return errorText(t, error);
 }
 

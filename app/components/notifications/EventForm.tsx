@@ -38,7 +38,7 @@ export function EventForm({ childId, types }: EventFormProps) {
   const choosable = type !== '' && !asylumEventTypes.includes(type);
   const category = chosen ?? categoryOfEvent(type);
   const err = recordEvent.error;
-  const duplicate = isApiError(err) && err.code === 'possible_duplicate';
+  const duplicate = isApiError(err, 'possible_duplicate');
   const formRef = useFocusFirstError(err);
 
   const send = (confirmDuplicate: boolean) => {

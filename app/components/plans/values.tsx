@@ -5,6 +5,7 @@ import { isApiError } from '../../api/client.ts';
 import { errorText, errorTitle, isFieldError } from '../errors.ts';
 import { Notice } from '../Notice.tsx';
 import { shownBy } from '../../../common/errors-shown.ts';
+import { planErrors } from '../../../common/errors-shown-pages.ts';
 
 /**
  * Always in the page, so a screen reader announces an error when it appears.
@@ -14,7 +15,7 @@ export function PlanErrorRegion({ error }: { error: unknown }) {
   const { t } = useTranslation();
   let text: string | null = null;
   if (error) {
-    if (isApiError(error) && shownBy('plans', error.code)) text = t(`plans.errors.${error.code}`);
+    if (isApiError(error) && shownBy(planErrors, error.code)) text = t(`plans.errors.${error.code}`);
     else if (isApiError(error) && error.status === 400) text = t('plans.errors.validation');
     else text = errorText(t, error);
   }

@@ -60,12 +60,11 @@ export function NewUserPage() {
         onError: (err) =>
           show({
             displayName: fieldIssue(err, 'displayName') ? t('admin.errors.nameRequired') : undefined,
-            email:
-              isApiError(err) && err.code === 'email_taken'
-                ? t('admin.errors.emailTaken')
-                : fieldIssue(err, 'email')
-                  ? t('admin.errors.email')
-                  : undefined,
+            email: isApiError(err, 'email_taken')
+              ? t('admin.errors.emailTaken')
+              : fieldIssue(err, 'email')
+                ? t('admin.errors.email')
+                : undefined,
             password: fieldIssue(err, 'password') ? t('admin.errors.passwordWeak') : undefined,
             organisationId: fieldIssue(err, 'memberships.0.organisationId')
               ? t('admin.errors.organisationRequired')
@@ -76,7 +75,7 @@ export function NewUserPage() {
   };
 
   const besideField =
-    isApiError(create.error) && (create.error.code === 'email_taken' || create.error.issues.length > 0);
+    isApiError(create.error, 'email_taken') || (isApiError(create.error) && create.error.issues.length > 0);
   return (
     <div className="page">
       <p className="breadcrumb">

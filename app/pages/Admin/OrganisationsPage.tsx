@@ -87,7 +87,7 @@ function NewOrganisationForm() {
           setPrincipalType('');
         },
         onError: (err) => {
-          const taken = isApiError(err) && err.code === 'organisation_exists';
+          const taken = isApiError(err, 'organisation_exists');
           setErrors({ name: taken || fieldIssue(err, 'name') ? t('admin.errors.orgName') : undefined });
           if (taken) nameRef.current?.focus();
         },
@@ -95,7 +95,7 @@ function NewOrganisationForm() {
     );
   };
 
-  const shownBesideField = isApiError(create.error) && create.error.code === 'organisation_exists';
+  const shownBesideField = isApiError(create.error, 'organisation_exists');
   return (
     <form className="form" onSubmit={submit} noValidate>
       <div role="status">

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { shownBy } from '../../../common/errors-shown.ts';
+import { sampledReviewErrors } from '../../../common/errors-shown-pages.ts';
 import type { Sample, SampledReview } from '../../../common/schemas/retention.ts';
 import { isApiError } from '../../api/client.ts';
 import { useReviewAction, useSampledReview } from '../../api/retention.ts';
@@ -20,7 +22,7 @@ export function ReviewSampledPage() {
   const formatDate = useFormatDate();
   useDocumentTitle(t('retention.sampled.sampledTitle'));
   const r = review.data;
-  const code = isApiError(act.error) ? act.error.code : null;
+  const code = isApiError(act.error) && shownBy(sampledReviewErrors, act.error.code) ? act.error.code : null;
   return (
     <div className="page">
       <p className="breadcrumb">
@@ -42,7 +44,7 @@ export function ReviewSampledPage() {
               <SampleItem key={s.id} sample={s} review={r} onSave={(body) => act.mutate({ sampleId: s.id, body })} />
             ))}
           </ol>
-          {code === 'review_incomplete' || code === 'review_closed' ? (
+          {code ? (
             <div role="alert">
               <Notice kind="error" title={t('errors.title')}>
                 <p>{t(`retention.sampled.errors.${code}`)}</p>

@@ -84,7 +84,7 @@ function EditChild({ opened, reload }: EditChildProps) {
     update.mutate(body, {
       onSuccess: () => void navigate(back),
       onError: (err) => {
-        if (!isApiError(err) || err.code !== 'version_conflict') return;
+        if (!isApiError(err, 'version_conflict')) return;
         void reload().then((current) => {
           if (current?.view !== 'full') return;
           setConflict({ current, mine: values });

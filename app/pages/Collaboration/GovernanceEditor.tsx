@@ -49,7 +49,7 @@ export function GovernanceEditor({ c, v, onDone }: { c: Collaboration; v: Govern
       {
         onSuccess: onDone,
         onError: (err) => {
-          if (!isApiError(err) || err.code !== 'version_conflict') return;
+          if (!isApiError(err, 'version_conflict')) return;
           void gov.refetch().then((r) => {
             const fresh = r.data?.current ?? null;
             if (fresh) {

@@ -117,7 +117,7 @@ function StepForm({ id, step, onDone }: { id: string; step: Step; onDone: () => 
   const [url, setUrl] = useState(step.reference?.url ?? '');
   const [note, setNote] = useState(step.reference?.note ?? '');
   const isRef = referenceSteps.includes(step.number);
-  const missing = isApiError(update.error) && update.error.code === 'step_incomplete' ? step.missing : undefined;
+  const missing = isApiError(update.error, 'step_incomplete') ? step.missing : undefined;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -5,9 +5,11 @@ import { isApiError } from '../../api/client.ts';
 import { errorText, fieldIssue } from '../../components/errors.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { shownBy } from '../../../common/errors-shown.ts';
+import { collaborationErrors } from '../../../common/errors-shown-pages.ts';
 
 export function collabErrorText(t: TFunction, error: unknown): string {
-  if (isApiError(error) && shownBy('collaboration', error.code)) return t(`collaborationSetup.errors.${error.code}`);
+  if (isApiError(error) && shownBy(collaborationErrors, error.code))
+    return t(`collaborationSetup.errors.${error.code}`);
   return errorText(t, error);
 }
 

@@ -5,7 +5,7 @@ import { errorText, fieldIssue } from '../../components/errors.ts';
 import { Notice } from '../../components/Notice.tsx';
 
 export function competenceErrorText(t: TFunction, error: unknown): string {
-  if (isApiError(error) && error.code === 'stale_version') return t('competence.errors.stale_version');
+  if (isApiError(error, 'stale_version')) return t('competence.errors.stale_version');
   return errorText(t, error);
 }
 

@@ -5,6 +5,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { isApiError } from '../../api/client.ts';
 import { errorText } from '../../components/errors.ts';
 import { shownBy } from '../../../common/errors-shown.ts';
+import { identityErrors } from '../../../common/errors-shown-pages.ts';
 
 /** The frame of the pages reached without a session: the login page's look, its title and heading. */
 export function PublicFrame({ title, children }: { title: string; children: ReactNode }) {
@@ -33,7 +34,7 @@ export function PublicFrame({ title, children }: { title: string; children: Reac
 export function useIdentityErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
-    if (isApiError(error) && shownBy('identity', error.code)) return t(`identity.errors.${error.code}`);
+    if (isApiError(error) && shownBy(identityErrors, error.code)) return t(`identity.errors.${error.code}`);
     return errorText(t, error);
   };
 }

@@ -56,7 +56,7 @@ export function Minutes({ meeting: m, onSaved }: Props) {
           if (announce) onSaved(t('meetings.minutes.saved'));
         },
         onError: (err) => {
-          if (isApiError(err) && err.code === 'minutes_conflict') {
+          if (isApiError(err, 'minutes_conflict')) {
             setConflict(true);
             void refetch();
           }

@@ -6,9 +6,10 @@ import { errorText, errorTitle, isFieldError } from '../../components/errors.ts'
 import { useFormatMeetingTime } from '../../components/format.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { shownBy } from '../../../common/errors-shown.ts';
+import { meetingErrors } from '../../../common/errors-shown-pages.ts';
 
 export function meetingErrorText(t: TFunction, error: unknown): string {
-  if (isApiError(error) && shownBy('meetings', error.code)) return t(`meetings.errors.${error.code}`);
+  if (isApiError(error) && shownBy(meetingErrors, error.code)) return t(`meetings.errors.${error.code}`);
   return errorText(t, error);
 }
 

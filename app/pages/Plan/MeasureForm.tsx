@@ -45,7 +45,7 @@ export function MeasureForm({ plan, onSaved, measure, onClose }: Props) {
   const [theirs, setTheirs] = useState<PlanMeasure | null>(null);
   const write = measure ? update : add;
   const err = write.error;
-  const conflict = isApiError(err) && err.code === 'version_conflict';
+  const conflict = isApiError(err, 'version_conflict');
   const formRef = useFocusFirstError(attempt || err);
 
   const submit = (e: FormEvent) => {
@@ -88,7 +88,7 @@ export function MeasureForm({ plan, onSaved, measure, onClose }: Props) {
             onClose?.();
           },
           onError: (error) => {
-            if (!isApiError(error) || error.code !== 'version_conflict') return;
+            if (!isApiError(error, 'version_conflict')) return;
             void live.refetch().then((r) => {
               const fresh = r.data?.measures.find((x) => x.id === measure.id) ?? null;
               setTheirs(fresh);

@@ -37,7 +37,7 @@ export function MapPage() {
     e.target.value = '';
     if (text) await doSave(text);
   };
-  const conflict = isApiError(save.error) && save.error.code === 'version_conflict';
+  const conflict = isApiError(save.error, 'version_conflict');
 
   return (
     <div className="page">

@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { shownBy } from '../../../common/errors-shown.ts';
+import { retentionErrors } from '../../../common/errors-shown-pages.ts';
 import { isApiError } from '../../api/client.ts';
 import { ErrorRegion, Notice } from '../../components/Notice.tsx';
-
-const codes = ['retention_stale', 'retention_below_minimum', 'retention_not_proposed'] as const;
-type Code = (typeof codes)[number];
-const isCode = (code: string): code is Code => (codes as readonly string[]).includes(code);
 
 /** An error region that says retention's refusals in words; every other error as usual. */
 export function RetentionError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  if (!isApiError(error) || !isCode(error.code)) return <ErrorRegion error={error} />;
+  if (!isApiError(error) || !shownBy(retentionErrors, error.code)) return <ErrorRegion error={error} />;
   return (
     <div role="alert" aria-live="assertive">
       <Notice kind="error" title={t('errors.title')}>

@@ -26,9 +26,9 @@ export async function loadPlan(tx: Db, actor: Actor, id: string): Promise<PlanAc
 }
 
 export const planAdopted = () =>
-  new AppError(409, 'plan_adopted', 'The plan is adopted: start a new version to change it.');
-export const planEnded = () => new AppError(409, 'plan_ended', 'The plan has ended: it can be read, not changed.');
-export const planNotAdopted = () => new AppError(409, 'plan_not_adopted', 'The plan has not been adopted yet.');
+  errors.conflict('plan_adopted', 'The plan is adopted: start a new version to change it.');
+export const planEnded = () => errors.conflict('plan_ended', 'The plan has ended: it can be read, not changed.');
+export const planNotAdopted = () => errors.conflict('plan_not_adopted', 'The plan has not been adopted yet.');
 
 // Predicates.
 /** Leads the plan: its chair, its initiator, or the hub's social worker. */

@@ -4,7 +4,7 @@ import { audit } from '../../audit/write.ts';
 import type { Actor } from '../../context.ts';
 import type { Db } from '../../db/connect.ts';
 import type { Deps } from '../../deps.ts';
-import { AppError, errors, type Issue } from '../../errors.ts';
+import { errors, type Issue } from '../../errors.ts';
 import { loadAccess, type ChildAccess } from '../children/access.ts';
 import * as consentRepo from '../consent/repo.ts';
 import { isPrincipal, organisationRefs } from '../sharing/lookup.ts';
@@ -23,7 +23,7 @@ import * as repo from './repo.ts';
 import { planParticipants, type plans } from './tables.ts';
 
 export const staleVersion = () =>
-  new AppError(409, 'version_conflict', 'Someone else changed this plan since you opened it. Reload to see it.');
+  errors.conflict('version_conflict', 'Someone else changed this plan since you opened it. Reload to see it.');
 
 /** Active staff of the child's hub (not civil society): who may chair, follow up or be called as a user. */
 export function staffIds(a: ChildAccess): Set<string> {

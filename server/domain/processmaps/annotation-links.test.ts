@@ -113,14 +113,14 @@ describe('step 4 of the roadmap: the competence basis', () => {
     const step = `/api/collaborations/${id}/steps/4`;
     const none = await c.put(step, { version: 0, status: 'done' });
     expect(none.statusCode).toBe(409);
-    expect(none.json()).toMatchObject({ missing: [{ what: 'competence_need' }, { what: 'training' }] });
+    expect(none.json()).toMatchObject({ current: { missing: [{ what: 'competence_need' }, { what: 'training' }] } });
     await c.post(`${url}/annotations/${a.id}/competence-need`, {
       ownerUserId: w.a.users.coordinator.id,
       dueOn: inDays(30),
     });
     const half = await c.put(step, { version: 0, status: 'done' });
     expect(half.statusCode).toBe(409);
-    expect(half.json()).toMatchObject({ missing: [{ what: 'training' }] });
+    expect(half.json()).toMatchObject({ current: { missing: [{ what: 'training' }] } });
     const competence = `/api/collaborations/${id}/competence`;
     const topic = (await c.post(`${competence}/topics`, { name: 'Sekretess', renewalMonths: 24 })).json<{
       id: string;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SaveConflict } from '../../../common/schemas/processmaps.ts';
 import { anonymous, startTestApp, type TestApp } from '../../test/harness.ts';
 import { buildCollabWorld, paths, twoMunicipalities } from '../collaboration/test-world.ts';
 
@@ -95,8 +96,11 @@ describe('process maps', () => {
       xml: v1.xml.replace('name="Asylutredning"', 'name="Utredning"'),
     });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({
+    // The one conflict shape, and nothing beside it but `saved`: this edit, kept as a version of its own.
+    expect(Object.keys(stale.json<object>()).sort()).toEqual(['current', 'error', 'message', 'saved']);
+    expect(SaveConflict.strict().parse(stale.json())).toMatchObject({
       error: 'version_conflict',
+      message: 'Someone saved the map since you opened it. Your edit is kept as a version of its own.',
       current: { number: 2, id: s2.json<{ id: string }>().id },
       saved: { number: 3, basedOn: 1 },
     });

@@ -23,6 +23,7 @@ import {
   WorkshopBody,
 } from '../../../common/schemas/processmaps.ts';
 import type { Deps } from '../../deps.ts';
+import { errors } from '../../errors.ts';
 import { actorOf } from '../../http/auth-plugin.ts';
 import { api, errorResponses } from '../../http/route.ts';
 import { ErrorBody } from '../../../common/errors.ts';
@@ -87,14 +88,14 @@ export function processMapRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (req, reply) => {
+      // The service has committed the stale save as a version of its own before this 409 is thrown.
       const res = await service.saveVersion(deps, actorOf(req), req.params.id, req.params.mapId, req.body);
       if (res.ok) return reply.status(201).send(res.version);
-      return reply.status(409).send({
-        error: 'version_conflict',
-        message: 'Someone saved the map since you opened it. Your edit is kept as a version of its own.',
-        current: res.current,
-        saved: res.saved,
-      });
+      throw errors.conflict(
+        'version_conflict',
+        'Someone saved the map since you opened it. Your edit is kept as a version of its own.',
+        { current: res.current, extra: { saved: res.saved } },
+      );
     },
   );
   r.get(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StepConflict } from '../../../../common/schemas/collaboration-roadmap.ts';
 import { anonymous, startTestApp, type TestApp } from '../../../test/harness.ts';
 import { buildCollabWorld, paths, tinyPdf, twoMunicipalities } from '../test-world.ts';
 
@@ -29,9 +30,17 @@ describe('the seven steps', () => {
 
     const done1 = await c.put(`/api/collaborations/${id}/steps/1`, { version: 0, status: 'done' });
     expect(done1.statusCode).toBe(409);
-    expect(done1.json()).toMatchObject({
+    // The one conflict shape, nothing beside it: what is missing is the current step's.
+    expect(Object.keys(done1.json<object>()).sort()).toEqual(['current', 'error', 'message']);
+    expect(StepConflict.strict().parse(done1.json())).toMatchObject({
       error: 'step_incomplete',
-      missing: [{ what: 'party_decision' }, { what: 'party_decision' }],
+      message: 'The step cannot be done yet: what it must produce is missing.',
+      current: {
+        number: 1,
+        status: 'not_started',
+        version: 0,
+        missing: [{ what: 'party_decision' }, { what: 'party_decision' }],
+      },
     });
     expect(
       (await w.a.clients.mentor.put(`/api/collaborations/${id}/steps/1`, { version: 0, status: 'in_progress' }))
@@ -66,7 +75,13 @@ describe('the seven steps', () => {
     expect((await decide(c, parties[0]!.id)).statusCode).toBe(201);
     expect((await decide(w.b.clients.coordinator, parties[1]!.id)).statusCode).toBe(201);
     const stale = await c.put(`/api/collaborations/${id}/steps/1`, { version: 0, status: 'done' });
-    expect(stale.json()).toMatchObject({ error: 'version_conflict', current: { version: 1 } });
+    expect(stale.statusCode).toBe(409);
+    expect(Object.keys(stale.json<object>()).sort()).toEqual(['current', 'error', 'message']);
+    expect(StepConflict.strict().parse(stale.json())).toMatchObject({
+      error: 'version_conflict',
+      message: 'Someone else changed this step since you opened it. The current step is attached.',
+      current: { version: 1, missing: [] },
+    });
     expect((await c.put(`/api/collaborations/${id}/steps/1`, { version: 1, status: 'done' })).json()).toMatchObject({
       status: 'done',
       owner: 'Anna Samordnare',
@@ -81,7 +96,7 @@ describe('the seven steps', () => {
     const url = `/api/collaborations/${id}/steps/4`;
     // Done takes the competence basis itself (processmaps/annotation-links.test.ts), not a reference.
     expect((await c.put(url, { version: 0, status: 'done' })).json()).toMatchObject({
-      missing: [{ what: 'competence_need' }, { what: 'training' }],
+      current: { missing: [{ what: 'competence_need' }, { what: 'training' }] },
     });
     const bad = await c.put(url, { version: 0, status: 'in_progress', reference: { title: 'Karta', url: 'http://x' } });
     expect(paths(bad.json())).toEqual(['body.reference.url']);

@@ -59,7 +59,7 @@ export function roadmapRoutes(app: FastifyInstance, deps: Deps): void {
         response: { 200: Step, ...errorResponses, 409: StepConflict },
       },
     },
-    async (req, reply) => {
+    async (req) => {
       const res = await service.updateStep(deps, actorOf(req), req.params.id, req.params.step, req.body);
       if (res.ok) return res.step;
       if (res.kind === 'stale')
@@ -68,12 +68,8 @@ export function roadmapRoutes(app: FastifyInstance, deps: Deps): void {
           'Someone else changed this step since you opened it. The current step is attached.',
           { current: res.current },
         );
-      // The one shape plus `missing` at the top, which processmaps/annotation-links.test.ts still reads there; it
-      // is also `current.missing`, so once that test reads it there this becomes errors.conflict.
-      return reply.status(409).send({
-        error: 'step_incomplete',
-        message: 'The step cannot be done yet: what it must produce is missing.',
-        missing: res.missing,
+      // What is missing travels in `current.missing`: the step as it is now.
+      throw errors.conflict('step_incomplete', 'The step cannot be done yet: what it must produce is missing.', {
         current: res.current,
       });
     },

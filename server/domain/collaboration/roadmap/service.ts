@@ -34,7 +34,8 @@ export async function getRoadmap(deps: Deps, actor: Actor, id: string): Promise<
 export type StepResult =
   | { ok: true; step: Step }
   | { ok: false; kind: 'stale'; current: Step }
-  | { ok: false; kind: 'incomplete'; missing: Step['missing']; current: Step };
+  /** `current.missing` says what the step still lacks. */
+  | { ok: false; kind: 'incomplete'; current: Step };
 
 /** Status, owner, due date and (steps 2, 4, 5) the reference; done only when the step's artefact exists. */
 export async function updateStep(
@@ -68,10 +69,8 @@ export async function updateStep(
             referenceUrl: body.reference?.url ?? null,
             referenceNote: body.reference?.note ?? null,
           };
-    if (body.status === 'done') {
-      const missing = missingFor(step, a, reference);
-      if (missing.length > 0) return { ok: false, kind: 'incomplete', missing, current: current() };
-    }
+    if (body.status === 'done' && missingFor(step, a, reference).length > 0)
+      return { ok: false, kind: 'incomplete', current: current() };
     const row = await repo.saveStep(tx, body.version, {
       collaborationId: id,
       step,
