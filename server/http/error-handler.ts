@@ -64,13 +64,17 @@ export function installErrorHandler(app: FastifyInstance): void {
       status = err.statusCode;
       body = { error: 'bad_request', message: 'The request could not be understood.' };
     } else if (isDatabaseUnavailable(err)) {
-      // Nothing was written: the transaction never committed. Say so plainly, and when to come back.
+      // Not a fault of the request or the code: say so plainly, and when to come back. A write whose answer this
+      // is may still have committed just before the connection went (as when any answer is lost on the way).
       void reply.header('retry-after', String(unavailableRetryAfter));
       req.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
-      return reply.status(503).type('application/json').send({
-        error: 'database_unavailable',
-        message: 'The database cannot be reached right now. Try again in a few seconds.',
-      } satisfies ErrorBody);
+      return reply
+        .status(503)
+        .type('application/json')
+        .send({
+          error: 'database_unavailable',
+          message: 'The database cannot be reached right now. Try again in a few seconds.',
+        } satisfies ErrorBody);
     }
     if (status >= 500) req.log.error({ err }, 'unhandled error');
     return reply.status(status).type('application/json').send(body);
