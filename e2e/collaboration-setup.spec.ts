@@ -121,7 +121,12 @@ test('a coordinator sets up a collaboration of two municipalities, records the d
     ['Uppföljning', 'Uppföljning'],
   ] as const) {
     await page.goto(collabUrl);
-    await page.getByRole('link', { name: link, exact: true }).click();
+    // The collaboration's own menu: the main menu has an "Uppföljning" of its own (the dashboards) once the
+    // coordinator's collaboration exists.
+    await page
+      .getByRole('navigation', { name: 'Samverkans delar' })
+      .getByRole('link', { name: link, exact: true })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await expectAccessible(page);
   }
